@@ -1,0 +1,54 @@
+// Job: a validated scrape job, as loaded from a job file by load_job().
+// Everything downstream (engine, extractor, output) reads its settings here.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/url.hpp"
+#include "html/selector.hpp"
+
+namespace re2 {
+class RE2;
+}
+
+namespace gleaner::config {
+
+// One field of an item: a CSS selector (with an optional ::text or
+// ::attr(name) pseudo-element) evaluated against the page.
+struct FieldRule {
+  std::string name;
+  std::string selector_text;   // as written in the job, for messages
+  html::SelectorList selector;  // compiled once per job
+  bool all = false;             // true: every match as a JSON list; false: first match
+};
+
+// An item type: pages whose URL matches url_pattern yield one record each,
+// made of {"url": ...} plus the fields.
+struct ItemRule {
+  std::string name;
+  std::string url_pattern_text;
+  std::shared_ptr<const re2::RE2> url_pattern;  // RE2, searched (not anchored) in the URL
+  std::vector<FieldRule> fields;                // in the order the job lists them
+};
+
+struct OutputSettings {
+  std::string path = "out/{job}.jsonl";  // {job} is replaced by the job name
+};
+
+struct Job {
+  std::string source_path;  // the job file this came from, for messages
+  std::string name;
+  std::vector<Url> start_urls;
+  std::vector<std::string> allowed_domains;  // empty: the start URLs' hosts
+  std::vector<std::string> follow_texts;     // selectors as written
+  std::vector<html::SelectorList> follow;     // links to follow: elements whose href is a link
+  std::vector<ItemRule> items;
+  int concurrency = 8;
+  long max_pages = 10000;  // 0: no limit
+  int max_depth = 10;      // start URLs are depth 0
+  OutputSettings output;
+};
+
+}  // namespace gleaner::config

@@ -1,0 +1,37 @@
+// Response: the outcome of one fetch. Transport failures are values here,
+// not exceptions: a timeout or reset is a normal outcome of crawling.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace gleaner::http {
+
+enum class TransportError {
+  none,
+  timeout,
+  dns,                 // host name did not resolve
+  connect,             // refused, unreachable
+  too_many_redirects,  // loop or over the limit
+  too_large,           // body over max_body_bytes (after decompression)
+  tls,
+  network,             // reset, truncated, bad framing, bad encoding
+  other,
+};
+
+std::string_view to_string(TransportError error);
+
+struct Response {
+  std::string url;        // as requested
+  std::string final_url;  // after redirects
+  long status = 0;        // 0 when no HTTP response arrived
+  std::string content_type;
+  std::string body;       // decoded (decompressed) bytes
+  TransportError error = TransportError::none;
+  std::string error_message;  // "GET http://...: timed out after 30 s (0 bytes received)"
+  double seconds = 0;
+
+  bool failed() const { return error != TransportError::none; }
+};
+
+}  // namespace gleaner::http

@@ -1,0 +1,136 @@
+#include "http/transfer.hpp"
+
+#include <cstdio>
+
+namespace gleaner::http {
+namespace {
+
+TransportError classify(CURLcode code) {
+  switch (code) {
+    case CURLE_OK: return TransportError::none;
+    case CURLE_OPERATION_TIMEDOUT: return TransportError::timeout;
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY: return TransportError::dns;
+    case CURLE_COULDNT_CONNECT: return TransportError::connect;
+    case CURLE_TOO_MANY_REDIRECTS: return TransportError::too_many_redirects;
+    case CURLE_FILESIZE_EXCEEDED: return TransportError::too_large;
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_CACERT_BADFILE: return TransportError::tls;
+    case CURLE_RECV_ERROR:
+    case CURLE_SEND_ERROR:
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_BAD_CONTENT_ENCODING:
+    case CURLE_WEIRD_SERVER_REPLY:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM: return TransportError::network;
+    default: return TransportError::other;
+  }
+}
+
+std::string format_seconds(double seconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, seconds < 10 ? "%.1f s" : "%.0f s", seconds);
+  return text;
+}
+
+}  // namespace
+
+std::string_view to_string(TransportError error) {
+  switch (error) {
+    case TransportError::none: return "none";
+    case TransportError::timeout: return "timeout";
+    case TransportError::dns: return "dns";
+    case TransportError::connect: return "connect";
+    case TransportError::too_many_redirects: return "too many redirects";
+    case TransportError::too_large: return "too large";
+    case TransportError::tls: return "tls";
+    case TransportError::network: return "network";
+    case TransportError::other: return "other";
+  }
+  return "other";
+}
+
+Transfer::Transfer(loop::EventLoop& loop, CurlMulti& multi, CURL* easy, std::size_t max_body_bytes)
+    : loop_(loop), multi_(multi), easy_(easy), max_body_bytes_(max_body_bytes) {
+  curl_easy_setopt(easy_, CURLOPT_WRITEFUNCTION, &Transfer::on_body);
+  curl_easy_setopt(easy_, CURLOPT_WRITEDATA, this);
+  curl_easy_setopt(easy_, CURLOPT_ERRORBUFFER, error_buffer_);
+}
+
+Transfer::~Transfer() {
+  // A coroutine destroyed mid-transfer (shutdown) must not leave curl
+  // writing into freed memory.
+  if (in_flight_) multi_.remove(easy_);
+  curl_easy_setopt(easy_, CURLOPT_ERRORBUFFER, nullptr);
+}
+
+void Transfer::await_suspend(std::coroutine_handle<> handle) {
+  waiter_ = handle;
+  in_flight_ = true;
+  multi_.add(easy_, this);
+}
+
+void Transfer::finished(CURLcode result) {
+  in_flight_ = false;
+  result_ = result;
+  loop_.schedule(waiter_);
+}
+
+std::size_t Transfer::on_body(char* data, std::size_t size, std::size_t count, void* self) noexcept {
+  auto& transfer = *static_cast<Transfer*>(self);
+  const std::size_t bytes = size * count;
+  // CURLOPT_MAXFILESIZE only checks Content-Length; chunked and compressed
+  // bodies are capped here, on the decoded bytes.
+  if (transfer.body_.size() + bytes > transfer.max_body_bytes_) {
+    transfer.body_too_large_ = true;
+    return 0;  // curl aborts with CURLE_WRITE_ERROR
+  }
+  try {
+    transfer.body_.append(data, bytes);
+  } catch (...) {
+    return 0;
+  }
+  return bytes;
+}
+
+Response Transfer::take_response(const Request& request) {
+  Response response;
+  response.url = request.url;
+  long status = 0;
+  curl_easy_getinfo(easy_, CURLINFO_RESPONSE_CODE, &status);
+  response.status = status;
+  char* final_url = nullptr;
+  curl_easy_getinfo(easy_, CURLINFO_EFFECTIVE_URL, &final_url);
+  response.final_url = final_url ? final_url : request.url;
+  char* content_type = nullptr;
+  curl_easy_getinfo(easy_, CURLINFO_CONTENT_TYPE, &content_type);
+  if (content_type) response.content_type = content_type;
+  curl_easy_getinfo(easy_, CURLINFO_TOTAL_TIME, &response.seconds);
+
+  response.error = body_too_large_ ? TransportError::too_large : classify(result_);
+  if (response.failed()) {
+    std::string what;
+    switch (response.error) {
+      case TransportError::timeout:
+        what = "timed out after " + format_seconds(response.seconds) + " (" +
+               std::to_string(body_.size()) + " bytes received)";
+        break;
+      case TransportError::too_large:
+        what = "body larger than the limit of " + std::to_string(max_body_bytes_) + " bytes";
+        break;
+      default:
+        what = error_buffer_[0] != '\0' ? error_buffer_ : curl_easy_strerror(result_);
+        break;
+    }
+    response.error_message = "GET " + request.url + ": " + what;
+    body_.clear();
+  }
+  response.body = std::move(body_);
+  return response;
+}
+
+}  // namespace gleaner::http
