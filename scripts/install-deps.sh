@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential pkg-config meson ninja-build cmake python3
   libcurl4-openssl-dev libgumbo-dev nlohmann-json3-dev libre2-dev
-  libcli11-dev doctest-dev libcpp-httplib-dev
+  libcli11-dev doctest-dev libcpp-httplib-dev zlib1g-dev
 )
 
 if [ "$(id -u)" -eq 0 ]; then

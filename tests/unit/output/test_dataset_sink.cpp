@@ -1,7 +1,5 @@
 #include <doctest/doctest.h>
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -10,27 +8,14 @@
 #include "loop/event_loop.hpp"
 #include "output/dataset_sink.hpp"
 #include "output/jsonl_writer.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace gleaner;
+using testing::read_file;
+using testing::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "gleaner-test-XXXXXX").string();
-    path = mkdtemp(pattern.data());
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 loop::Task<void> push_all(output::DatasetSink& sink, int count) {
   for (int i = 0; i < count; ++i) {

@@ -1,0 +1,60 @@
+#include "cli/cli.hpp"
+
+#include <curl/curl.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+
+#include "cli/exit_codes.hpp"
+#include "cli/run_command.hpp"
+#include "gleaner_version.hpp"
+
+namespace gleaner::cli {
+namespace {
+
+// curl_global_init is not thread-safe on every build; call it once, first.
+struct CurlGlobal {
+  CurlGlobal() { curl_global_init(CURL_GLOBAL_DEFAULT); }
+  ~CurlGlobal() { curl_global_cleanup(); }
+};
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  CLI::App app{"gleaner: a fast, frugal, dependable web scraper driven by JSON job files.", "gleaner"};
+  app.set_version_flag("--version", std::string("gleaner ") + GLEANER_VERSION);
+  app.require_subcommand(1);
+
+  RunOptions run_options;
+  CLI::App* run_command = app.add_subcommand("run", "Crawl a job and write its dataset");
+  run_command->add_option("JOB", run_options.job_path, "Job file (JSON, comments allowed)")->required();
+  run_command->add_option("-o,--output", run_options.output_path,
+                          "Dataset path, overriding the job's output.path ({job} is the job name)");
+  run_command->add_option("--start-url", run_options.start_urls,
+                          "Start from this URL instead of the job's start_urls (repeatable)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::fputs(app.help().c_str(), stdout);
+    return exit_ok;
+  } catch (const CLI::CallForVersion&) {
+    std::puts(app.version().c_str());
+    return exit_ok;
+  } catch (const CLI::ParseError& error) {
+    std::fprintf(stderr, "gleaner: %s\nRun 'gleaner --help' for usage.\n", error.what());
+    return exit_usage;
+  }
+
+  try {
+    CurlGlobal curl;
+    if (run_command->parsed()) return run_job(run_options);
+    return exit_usage;
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "gleaner: %s\n", error.what());
+    return exit_failure;
+  }
+}
+
+}  // namespace gleaner::cli

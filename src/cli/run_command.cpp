@@ -1,0 +1,83 @@
+#include "cli/run_command.hpp"
+
+#include <signal.h>
+
+#include <cstdio>
+#include <string>
+
+#include "cli/exit_codes.hpp"
+#include "cli/output_path.hpp"
+#include "cli/stop_signals.hpp"
+#include "config/job_loader.hpp"
+#include "engine/run_crawl.hpp"
+#include "gleaner_version.hpp"
+
+namespace gleaner::cli {
+namespace {
+
+void print_error(const std::string& message) { std::fprintf(stderr, "gleaner: %s\n", message.c_str()); }
+
+Result<config::Job> load_with_overrides(const RunOptions& options) {
+  auto job = config::load_job(options.job_path);
+  if (!job) return job;
+  if (!options.start_urls.empty()) {
+    job->start_urls.clear();
+    for (const std::string& text : options.start_urls) {
+      auto url = Url::parse(text);
+      if (!url || !url->is_http()) {
+        return make_error(ErrorKind::invalid_argument,
+                          "--start-url: expected an absolute http(s) URL, found \"" + text + "\"");
+      }
+      job->start_urls.push_back(std::move(*url));
+    }
+  }
+  return job;
+}
+
+void print_summary(const config::Job& job, const engine::Stats& stats, const std::string& path) {
+  const double rate = stats.seconds > 0 ? static_cast<double>(stats.pages_fetched) / stats.seconds : 0;
+  std::fprintf(stderr,
+               "gleaner: %s: %zu pages fetched, %zu items written to %s, %zu errors "
+               "(%zu transport, %zu HTTP), %.1f s, %.0f pages/s%s\n",
+               job.name.c_str(), stats.pages_fetched, stats.items, path.c_str(), stats.errors(),
+               stats.transport_errors, stats.http_errors, stats.seconds, rate,
+               stats.interrupted ? " (interrupted)" : "");
+}
+
+}  // namespace
+
+int run_job(const RunOptions& options) {
+  auto job = load_with_overrides(options);
+  if (!job) {
+    print_error(job.error().message);
+    return exit_usage;
+  }
+
+  engine::CrawlSettings settings;
+  settings.dataset_path = expand_output_path(
+      options.output_path.empty() ? job->output.path : options.output_path, job->name);
+  settings.client.user_agent = std::string("gleaner/") + GLEANER_VERSION;
+
+  // Before any thread starts, so that every thread inherits the blocked mask.
+  StopSignals stop_signals;
+  engine::CrawlHooks hooks;
+  hooks.warn = print_error;
+  hooks.on_start = [&stop_signals](loop::EventLoop& loop, engine::Engine& engine) {
+    stop_signals.watch(loop, [&engine](int signal_number) {
+      if (engine.stats().interrupted) return;  // already stopping
+      std::fprintf(stderr, "gleaner: %s: finishing %zu requests in flight, then stopping\n",
+                   signal_number == SIGINT ? "SIGINT" : "SIGTERM", engine.in_flight());
+      engine.request_stop();
+    });
+  };
+
+  auto stats = engine::run_crawl(*job, settings, hooks);
+  if (!stats) {
+    print_error(stats.error().message);
+    return exit_failure;
+  }
+  print_summary(*job, *stats, settings.dataset_path);
+  return stats->interrupted ? exit_interrupted : exit_ok;
+}
+
+}  // namespace gleaner::cli

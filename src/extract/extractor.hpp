@@ -1,0 +1,25 @@
+// Extractor: applies a job's follow and item rules to one fetched page.
+// Pure and thread-safe: it runs on the worker pool, never on the loop thread.
+#pragma once
+
+#include <string_view>
+
+#include "config/job.hpp"
+#include "core/url.hpp"
+#include "extract/page.hpp"
+
+namespace gleaner::extract {
+
+class Extractor {
+ public:
+  explicit Extractor(const config::Job& job) : job_(job) {}
+
+  // `body` must be UTF-8. Records are serialised here, on the worker, so the
+  // writer thread only appends bytes.
+  Page extract(const Url& page_url, std::string_view body) const;
+
+ private:
+  const config::Job& job_;
+};
+
+}  // namespace gleaner::extract

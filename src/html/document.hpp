@@ -1,0 +1,37 @@
+// Document: one fetched page parsed by gumbo into an HTML5 tree (implied
+// html/head/body, tbody inserted into tables, entities decoded). Built on a
+// worker thread by extract/, then read-only; the selector matcher walks it.
+#pragma once
+
+#include <gumbo.h>
+
+#include <memory>
+#include <string_view>
+
+namespace gleaner::html {
+
+class Document {
+ public:
+  // Never fails: HTML5 parsing recovers from any input. `html` must already be
+  // UTF-8 (see the charset stage); it is copied, since gumbo nodes point into it.
+  static Document parse(std::string_view html);
+
+  Document(Document&& other) noexcept;
+  Document& operator=(Document&& other) noexcept;
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+  ~Document();
+
+  // The GUMBO_NODE_DOCUMENT node; its element child is <html>. Valid as long
+  // as this Document lives; nullptr only for a moved-from Document.
+  const GumboNode* root() const;
+
+ private:
+  struct Parsed;
+  explicit Document(std::unique_ptr<Parsed> parsed);
+
+  // Behind a pointer so that moving a Document never moves the source buffer.
+  std::unique_ptr<Parsed> parsed_;
+};
+
+}  // namespace gleaner::html

@@ -1,0 +1,160 @@
+// A whole crawl of a site that misbehaves in every way we know: the good
+// pages' records must all arrive, and every failure is counted, none fatal.
+#include <doctest/doctest.h>
+#include <httplib.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "config/job_loader.hpp"
+#include "engine/run_crawl.hpp"
+#include "support/local_server.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace gleaner;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr const char* index_page = R"html(<!doctype html><title>Hostile</title>
+<ul>
+  <li><a href="/item/1">one</a> <li><a href="item/2">two</a>
+  <li><a href="/item/3#reviews">three again, with a fragment</a>
+  <li><a href="/item/1">one, again</a>
+  <li><a href="/item/malformed">malformed</a>
+  <li><a href="/missing">404</a> <li><a href="/error">500</a>
+  <li><a href="/slow">slow</a> <li><a href="/reset">reset</a>
+  <li><a href="/loop">redirect loop</a> <li><a href="/huge">huge</a>
+  <li><a href="/image.png">an image</a>
+  <li><a href="http://example.com/">external</a> <li><a href="mailto:x@y.z">mail</a>
+  <li><a href="javascript:void(0)">script</a> <li><a href="#top">fragment</a>
+  <li><a href="http://[::1">not a URL</a>
+</ul>)html";
+
+struct HostileSite {
+  std::atomic<bool> closing{false};
+  testing::LocalServer server{[this](httplib::Server& routes) { add_routes(routes); }};
+  ~HostileSite() { closing = true; }
+
+  void add_routes(httplib::Server& routes) {
+    routes.Get("/", [](const httplib::Request&, httplib::Response& response) {
+      response.set_content(index_page, "text/html");
+    });
+    routes.Get(R"(/item/(\d+))", [](const httplib::Request& request, httplib::Response& response) {
+      const std::string id = request.matches[1];
+      response.set_content("<html><h1>Item " + id + "</h1><p class=price>" + id + "0.00</p>", "text/html");
+    });
+    routes.Get("/item/malformed", [](const httplib::Request&, httplib::Response& response) {
+      // Unclosed tags, a stray </div>, an unquoted attribute, bad UTF-8.
+      response.set_content("<h1>Broken <b>item</h1></div><p class=price>9.99<p>\xff\xfe tail", "text/html");
+    });
+    routes.Get("/missing", [](const httplib::Request&, httplib::Response& response) { response.status = 404; });
+    routes.Get("/error", [](const httplib::Request&, httplib::Response& response) { response.status = 500; });
+    routes.Get("/slow", [this](const httplib::Request&, httplib::Response& response) {
+      for (int i = 0; i < 200 && !closing; ++i) std::this_thread::sleep_for(5ms);
+      response.set_content("<h1>late</h1>", "text/html");
+    });
+    routes.Get("/reset", [](const httplib::Request&, httplib::Response& response) {
+      response.set_content_provider(100000, "text/html", [](std::size_t, std::size_t, httplib::DataSink& sink) {
+        sink.write("<h1>cut", 7);
+        return false;
+      });
+    });
+    routes.Get("/loop", [](const httplib::Request&, httplib::Response& response) { response.set_redirect("/loop"); });
+    routes.Get("/huge", [](const httplib::Request&, httplib::Response& response) {
+      response.set_content(std::string(3 * 1024 * 1024, 'x'), "text/html");
+    });
+    routes.Get("/image.png", [](const httplib::Request&, httplib::Response& response) {
+      response.set_content(std::string("\x89PNG\r\n", 6), "image/png");
+    });
+  }
+};
+
+config::Job hostile_job(const std::string& base_url) {
+  const std::string text = R"({
+    "name": "hostile",
+    "start_urls": [")" + base_url + R"(/"],
+    "follow": ["a"],
+    "items": [{"name": "item", "url_pattern": "/item/",
+               "fields": {"title": "h1", "price": "p.price"}}]
+  })";
+  auto job = config::parse_job(text, "hostile.json");
+  REQUIRE_MESSAGE(job, (job ? "" : job.error().message));
+  return std::move(*job);
+}
+
+}  // namespace
+
+TEST_CASE("a crawl of a hostile site keeps every good record and counts every failure") {
+  HostileSite site;
+  testing::TempDir dir;
+  const config::Job job = hostile_job(site.server.base_url());
+
+  engine::CrawlSettings settings;
+  settings.dataset_path = (dir.path / "hostile.jsonl").string();
+  settings.client.user_agent = "gleaner-test";
+  settings.client.total_timeout = 300ms;
+  settings.client.max_redirects = 5;
+  settings.client.max_body_bytes = 1024 * 1024;
+  std::vector<std::string> warnings;
+  engine::CrawlHooks hooks;
+  hooks.warn = [&warnings](const std::string& line) { warnings.push_back(line); };
+
+  auto stats = engine::run_crawl(job, settings, hooks);
+  REQUIRE_MESSAGE(stats, (stats ? "" : stats.error().message));
+
+  std::vector<nlohmann::json> records;
+  for (const std::string& line : testing::read_lines(settings.dataset_path)) records.push_back(nlohmann::json::parse(line));
+  std::sort(records.begin(), records.end(),
+            [](const auto& a, const auto& b) { return a["url"].template get<std::string>() < b["url"].template get<std::string>(); });
+
+  const std::string base = site.server.base_url();
+  REQUIRE(records.size() == 4);
+  CHECK(records[0] == nlohmann::json{{"url", base + "/item/1"}, {"title", "Item 1"}, {"price", "10.00"}});
+  CHECK(records[1] == nlohmann::json{{"url", base + "/item/2"}, {"title", "Item 2"}, {"price", "20.00"}});
+  CHECK(records[2] == nlohmann::json{{"url", base + "/item/3"}, {"title", "Item 3"}, {"price", "30.00"}});
+  CHECK(records[3]["url"] == base + "/item/malformed");
+  CHECK(records[3]["title"] == "Broken item");
+  CHECK(records[3]["price"] == "9.99");
+
+  CHECK(stats->items == 4);
+  CHECK(stats->http_errors == 2);       // 404, 500
+  CHECK(stats->transport_errors == 4);  // slow, reset, loop, huge
+  CHECK(stats->skipped_not_html == 1);  // the image
+  CHECK(stats->pages_fetched == 8);     // index, 4 items, 404, 500, image
+  CHECK(warnings.size() == 6);
+  CHECK(std::count(warnings.begin(), warnings.end(), "GET " + base + "/missing: HTTP 404") == 1);
+}
+
+TEST_CASE("a crawl that reaches max_pages stops there") {
+  HostileSite site;
+  testing::TempDir dir;
+  config::Job job = hostile_job(site.server.base_url());
+  job.max_pages = 3;
+  engine::CrawlSettings settings;
+  settings.dataset_path = (dir.path / "limited.jsonl").string();
+  settings.client.total_timeout = 300ms;
+  auto stats = engine::run_crawl(job, settings, {});
+  REQUIRE(stats);
+  CHECK(stats->pages_fetched + stats->transport_errors == 3);
+  CHECK(stats->items == 2);  // index, /item/1, /item/2 in link order
+}
+
+TEST_CASE("max_depth 0 fetches only the start URLs") {
+  HostileSite site;
+  testing::TempDir dir;
+  config::Job job = hostile_job(site.server.base_url());
+  job.max_depth = 0;
+  engine::CrawlSettings settings;
+  settings.dataset_path = (dir.path / "shallow.jsonl").string();
+  auto stats = engine::run_crawl(job, settings, {});
+  REQUIRE(stats);
+  CHECK(stats->pages_fetched == 1);
+  CHECK(stats->items == 0);
+  CHECK(std::filesystem::exists(settings.dataset_path));  // an empty dataset, still renamed into place
+}

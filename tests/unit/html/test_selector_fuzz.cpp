@@ -1,0 +1,162 @@
+// Robustness: deterministic pseudo-random and pathological selectors and pages
+// must parse, match and extract without crashing, hanging or overflowing.
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <string>
+
+#include "html/document.hpp"
+#include "html/matcher.hpp"
+#include "html/node_text.hpp"
+#include "html/select_values.hpp"
+#include "html/selector_parser.hpp"
+
+using namespace gleaner::html;
+
+namespace {
+
+// splitmix64: fixed seeds give the same inputs on every run and platform.
+class Random {
+ public:
+  explicit Random(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t next() {
+    std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
+  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
+
+ private:
+  std::uint64_t state_;
+};
+
+std::string repeat(std::string_view piece, int times) {
+  std::string out;
+  for (int i = 0; i < times; ++i) out += piece;
+  return out;
+}
+
+// Parses `selector`; on success runs it over `doc`. Errors must be parse
+// errors that quote the selector.
+void exercise(const std::string& selector, const Document& doc) {
+  auto parsed = parse_selector(selector);
+  if (!parsed) {
+    CHECK(parsed.error().kind == gleaner::ErrorKind::parse);
+    CHECK(parsed.error().message.rfind("invalid selector \"" + selector + "\" at ", 0) == 0);
+    return;
+  }
+  CHECK(parsed->text == selector);
+  CHECK_FALSE(parsed->selectors.empty());
+  auto all = select_all(doc.root(), *parsed);
+  auto values = select_values(doc.root(), *parsed);
+  CHECK(values.size() <= all.size());
+}
+
+const char* const sample = R"(<!doctype html><title>t</title>
+  <div id=main class="a b"><ul><li class=a><a href="/x" title='q'>x &amp; y</a></li>
+  <li><p>text<!-- c --><b>bold</b></p></li></ul><table><tr><td>1</td></tr></table>
+  <my-el data-x=1>custom</my-el><script>s</script></div>)";
+
+}  // namespace
+
+TEST_CASE("thousands of pseudo-random selectors parse or fail cleanly") {
+  Document doc = Document::parse(sample);
+  // Mostly characters that mean something to the grammar, some arbitrary bytes.
+  const std::string alphabet = "abdilpv*#.[]=\"' >,:()-_\\|+~/\t\n1";
+  Random random(20240601);
+  for (int i = 0; i < 4000; ++i) {
+    std::string selector;
+    std::size_t length = random.below(48);
+    for (std::size_t j = 0; j < length; ++j) {
+      selector += random.below(8) == 0 ? static_cast<char>(random.below(256))
+                                       : alphabet[random.below(alphabet.size())];
+    }
+    CAPTURE(selector);
+    exercise(selector, doc);
+  }
+}
+
+TEST_CASE("pseudo-random mutations of valid selectors parse or fail cleanly") {
+  Document doc = Document::parse(sample);
+  const char* const seeds[] = {
+      "div#main > ul li.a a[href=\"/x\"]::attr(href)", "ul > li p::text, my-el[data-x], table > tbody td",
+      "*[title='q'], .a.b, #main a::text"};
+  const std::string pieces[] = {"", " ", ">", ",", "::text", "::attr(", ")", "[", "]", "=", "\"", "#", ".", "*", "a"};
+  Random random(7);
+  for (int i = 0; i < 3000; ++i) {
+    std::string selector = seeds[random.below(std::size(seeds))];
+    for (int edits = 1 + static_cast<int>(random.below(3)); edits > 0; --edits) {
+      std::size_t at = random.below(selector.size() + 1);
+      std::size_t erase = random.below(3);
+      selector.replace(at, erase, pieces[random.below(std::size(pieces))]);
+    }
+    CAPTURE(selector);
+    exercise(selector, doc);
+  }
+}
+
+TEST_CASE("deeply repeated selector text neither overflows the stack nor hangs") {
+  Document doc = Document::parse(sample);
+  const char* const pieces[] = {"(", ")", " > ", "[", "[a", ":", "::", "::attr(", "\"", "/*", ",", "#", ".", "\\"};
+  for (const char* piece : pieces) {
+    CAPTURE(piece);
+    exercise(repeat(piece, 10'000), doc);
+  }
+  // Valid and ten thousand compounds long.
+  exercise(repeat("div ", 10'000) + "a", doc);
+  exercise(repeat("* > ", 10'000) + "a", doc);
+  exercise("a" + repeat(", a", 10'000), doc);
+}
+
+TEST_CASE("a selector of a thousand compounds matches a page ten thousand levels deep") {
+  // Every element is tried, and each try climbs up to a thousand ancestors.
+  std::string html = repeat("<div>", 10'000);
+  Document doc = Document::parse(html);
+  auto chain = parse_selector(repeat("div > ", 999) + "div");
+  REQUIRE(chain);
+  CHECK(select_all(doc.root(), *chain).size() == 10'000 - 999);
+  auto missing = parse_selector("p div");
+  REQUIRE(missing);
+  CHECK(select_all(doc.root(), *missing).empty());
+}
+
+TEST_CASE("pseudo-random tag soup parses, matches and yields text") {
+  const char* const pieces[] = {
+      "<div>", "</div>", "<p class=a>", "</p>", "<table>", "<tr>", "<td>", "</table>", "<!--", "-->",
+      "&amp;", "&#", "<script>", "</script>", "<a href=x>", "</a>", "<svg>", "<![CDATA[", "]]>",
+      "<template>", "</template>", "<b>", "<i>", "</b>", "text", " ", "\n", "<", ">", "\"", "<x-y>"};
+  auto selectors = parse_selector("div p, a::attr(href), table > tbody td::text, b i, x-y, *");
+  REQUIRE(selectors);
+  Random random(42);
+  for (int i = 0; i < 1500; ++i) {
+    std::string html;
+    for (std::size_t j = random.below(64); j > 0; --j) {
+      if (random.below(10) == 0) {
+        html += static_cast<char>(random.below(256));
+      } else {
+        html += pieces[random.below(std::size(pieces))];
+      }
+    }
+    CAPTURE(html);
+    Document doc = Document::parse(html);
+    REQUIRE(doc.root() != nullptr);
+    auto all = select_all(doc.root(), *selectors);
+    CHECK_FALSE(all.empty());  // `*` matches at least html, head and body
+    (void)select_values(doc.root(), *selectors);
+    (void)all_text(doc.root());
+  }
+}
+
+TEST_CASE("ten thousand levels of nested markup parse, match and yield text") {
+  const char* const openers[] = {"<div>", "<b>", "<span><i>", "<table><tr><td>", "<x-a>", "<template>"};
+  auto selector = parse_selector("* *::text, div, td > table");
+  REQUIRE(selector);
+  for (std::string opener : openers) {
+    CAPTURE(opener);
+    Document doc = Document::parse(repeat(opener, 10'000) + "leaf");
+    // Template contents are not text of the page around them.
+    CHECK(all_text(doc.root()) == (opener == "<template>" ? "" : "leaf"));
+    (void)select_values(doc.root(), *selector);
+  }
+}
