@@ -60,11 +60,13 @@ int run_job(const RunOptions& options) {
 
   // Before any thread starts, so that every thread inherits the blocked mask.
   StopSignals stop_signals;
+  int stopped_by = 0;
   engine::CrawlHooks hooks;
   hooks.warn = print_error;
-  hooks.on_start = [&stop_signals](loop::EventLoop& loop, engine::Engine& engine) {
-    stop_signals.watch(loop, [&engine](int signal_number) {
-      if (engine.stats().interrupted) return;  // already stopping
+  hooks.on_start = [&stop_signals, &stopped_by](loop::EventLoop& loop, engine::Engine& engine) {
+    stop_signals.watch(loop, [&engine, &stopped_by](int signal_number) {
+      if (stopped_by != 0) return;  // already stopping
+      stopped_by = signal_number;
       std::fprintf(stderr, "gleaner: %s: finishing %zu requests in flight, then stopping\n",
                    signal_number == SIGINT ? "SIGINT" : "SIGTERM", engine.in_flight());
       engine.request_stop();
@@ -77,7 +79,7 @@ int run_job(const RunOptions& options) {
     return exit_failure;
   }
   print_summary(*job, *stats, settings.dataset_path);
-  return stats->interrupted ? exit_interrupted : exit_ok;
+  return stopped_by != 0 ? exit_signal_base + stopped_by : exit_ok;
 }
 
 }  // namespace gleaner::cli

@@ -79,6 +79,9 @@ Result<Url> Url::parse(std::string_view text) {
 
 Result<Url> Url::resolve(std::string_view reference) const {
   reference = strip_c0_and_space(reference);
+  // An empty or fragment-only reference names this very document (RFC 3986
+  // §5.2.2). curl 7.88 resolves "#top" against the directory instead.
+  if (reference.empty() || reference.front() == '#') return *this;
   UrlHandle handle(curl_url());
   if (!handle) return make_error(ErrorKind::io, "out of memory parsing a URL");
   CURLUcode code = curl_url_set(handle.get(), CURLUPART_URL, text_.c_str(), 0);

@@ -41,6 +41,8 @@ TEST_CASE("relative links resolve against the page URL as a browser resolves the
       {"  page-3.html\n", "http://shop.test/catalogue/page-3.html"},
       {"page-3.html#reviews", "http://shop.test/catalogue/page-3.html"},
       {"HTTPS://Other.Test:443/y", "https://other.test/y"},
+      {"#top", "http://shop.test/catalogue/page-2.html?x=1"},  // RFC 3986 §5.2.2: same document
+      {"", "http://shop.test/catalogue/page-2.html?x=1"},
   };
   for (const Row& row : rows) {
     CAPTURE(row.href);

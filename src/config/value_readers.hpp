@@ -1,0 +1,41 @@
+// Leaf readers for the job schema walker: each checks one JSON value's type
+// (and range), reports a mismatch to the sink, and then returns nullopt.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "config/diagnostics.hpp"
+#include "config/json_pointer.hpp"
+#include "config/json_value.hpp"
+
+namespace gleaner::config {
+
+struct IntegerRange {
+  long long min;
+  long long max;
+};
+
+// `expected` describes the wanted value for the message: "a non-empty string".
+std::optional<std::string> read_string(const Json& value, const JsonPointer& where,
+                                       std::string_view expected, Diagnostics& sink);
+
+// As read_string, and "" is reported too.
+std::optional<std::string> read_non_empty_string(const Json& value, const JsonPointer& where,
+                                                 std::string_view expected, Diagnostics& sink);
+
+std::optional<bool> read_bool(const Json& value, const JsonPointer& where, Diagnostics& sink);
+
+// Only JSON integers: 8.0 and "8" are reported, not converted.
+std::optional<long long> read_integer(const Json& value, const JsonPointer& where,
+                                      IntegerRange range, Diagnostics& sink);
+
+// Calls `read` for each element with its pointer. Returns false, after
+// reporting "expected <expected>, found ...", when `value` is not an array.
+bool for_each_element(const Json& value, const JsonPointer& where, std::string_view expected,
+                      const std::function<void(const Json&, const JsonPointer&)>& read,
+                      Diagnostics& sink);
+
+}  // namespace gleaner::config
