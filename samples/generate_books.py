@@ -475,7 +475,7 @@ SITE_CSS = """body { font-family: sans-serif; margin: 0 auto; max-width: 60em; }
 .sidebar { min-width: 12em; }
 ol.row { list-style: none; display: flex; flex-wrap: wrap; padding: 0; }
 ol.row > li { width: 11em; margin: 0 1em 1em 0; }
-img.thumbnail, img.cover { width: 8em; height: 12em; background: #ccc; }
+img.cover { width: 8em; height: 12em; background: #ccc; }
 .star-rating .icon-star::before { content: "\\2605"; }
 .price { color: #2a7a2a; font-weight: bold; }
 .pager li, .breadcrumb li { display: inline; margin-right: 1em; }

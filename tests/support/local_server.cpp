@@ -34,6 +34,12 @@ LocalServer::LocalServer(Setup setup, int port) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
   });
+  // httplib writes headers and body separately; without TCP_NODELAY, Nagle and
+  // delayed ACKs add ~40 ms to every response and a crawl measures the stall.
+  server_.set_tcp_nodelay(true);
+  // httplib closes a kept-alive connection after 5 requests by default; a
+  // crawler would spend its time reconnecting.
+  server_.set_keep_alive_max_count(10000);
   if (setup) {
     setup(server_);
   }
