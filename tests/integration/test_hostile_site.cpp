@@ -88,6 +88,17 @@ config::Job hostile_job(const std::string& base_url) {
   return std::move(*job);
 }
 
+// Short limits so that the slow, huge and looping routes fail fast.
+engine::CrawlSettings quick_settings(const testing::TempDir& dir, const std::string& file) {
+  engine::CrawlSettings settings;
+  settings.dataset_path = (dir.path / file).string();
+  settings.client.user_agent = "gleaner-test";
+  settings.client.total_timeout = 300ms;
+  settings.client.max_redirects = 5;
+  settings.client.max_body_bytes = 1024 * 1024;
+  return settings;
+}
+
 }  // namespace
 
 TEST_CASE("a crawl of a hostile site keeps every good record and counts every failure") {
@@ -95,12 +106,7 @@ TEST_CASE("a crawl of a hostile site keeps every good record and counts every fa
   testing::TempDir dir;
   const config::Job job = hostile_job(site.server.base_url());
 
-  engine::CrawlSettings settings;
-  settings.dataset_path = (dir.path / "hostile.jsonl").string();
-  settings.client.user_agent = "gleaner-test";
-  settings.client.total_timeout = 300ms;
-  settings.client.max_redirects = 5;
-  settings.client.max_body_bytes = 1024 * 1024;
+  const engine::CrawlSettings settings = quick_settings(dir, "hostile.jsonl");
   std::vector<std::string> warnings;
   engine::CrawlHooks hooks;
   hooks.warn = [&warnings](const std::string& line) { warnings.push_back(line); };
@@ -136,9 +142,7 @@ TEST_CASE("a crawl that reaches max_pages stops there") {
   testing::TempDir dir;
   config::Job job = hostile_job(site.server.base_url());
   job.max_pages = 3;
-  engine::CrawlSettings settings;
-  settings.dataset_path = (dir.path / "limited.jsonl").string();
-  settings.client.total_timeout = 300ms;
+  const engine::CrawlSettings settings = quick_settings(dir, "limited.jsonl");
   auto stats = engine::run_crawl(job, settings, {});
   REQUIRE(stats);
   CHECK(stats->pages_fetched + stats->transport_errors == 3);
@@ -150,8 +154,7 @@ TEST_CASE("max_depth 0 fetches only the start URLs") {
   testing::TempDir dir;
   config::Job job = hostile_job(site.server.base_url());
   job.max_depth = 0;
-  engine::CrawlSettings settings;
-  settings.dataset_path = (dir.path / "shallow.jsonl").string();
+  const engine::CrawlSettings settings = quick_settings(dir, "shallow.jsonl");
   auto stats = engine::run_crawl(job, settings, {});
   REQUIRE(stats);
   CHECK(stats->pages_fetched == 1);
