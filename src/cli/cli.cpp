@@ -8,6 +8,7 @@
 
 #include "cli/exit_codes.hpp"
 #include "cli/run_command.hpp"
+#include "cli/select_command.hpp"
 #include "gleaner_version.hpp"
 
 namespace gleaner::cli {
@@ -34,6 +35,18 @@ int run(int argc, char** argv) {
   run_command->add_option("--start-url", run_options.start_urls,
                           "Start from this URL instead of the job's start_urls (repeatable)");
 
+  SelectOptions select_options;
+  CLI::App* select_command =
+      app.add_subcommand("select", "Print what a CSS selector matches in a page (for writing jobs)");
+  select_command->add_option("SELECTOR", select_options.selector,
+                             "CSS selector; may end in ::text, ::all-text or ::attr(name)")->required();
+  select_command->add_option("SOURCE", select_options.source,
+                             "HTML file, http(s) URL, or - for standard input (the default)");
+  select_command->add_flag("--json", select_options.json,
+                           "One JSON value per line: {tag, attrs, text} per element, strings for ::text/::attr()");
+  select_command->add_option("--base", select_options.base_url,
+                             "Resolve ::attr() values of URL attributes (href, src, ...) against this URL");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -50,6 +63,7 @@ int run(int argc, char** argv) {
   try {
     CurlGlobal curl;
     if (run_command->parsed()) return run_job(run_options);
+    if (select_command->parsed()) return run_select(select_options);
     return exit_usage;
   } catch (const std::exception& error) {
     std::fprintf(stderr, "gleaner: %s\n", error.what());

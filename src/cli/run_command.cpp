@@ -56,7 +56,7 @@ int run_job(const RunOptions& options) {
   engine::CrawlSettings settings;
   settings.dataset_path = expand_output_path(
       options.output_path.empty() ? job->output.path : options.output_path, job->name);
-  settings.client.user_agent = std::string("gleaner/") + GLEANER_VERSION;
+  settings.default_user_agent = std::string("gleaner/") + GLEANER_VERSION + " (web scraper)";
 
   // Before any thread starts, so that every thread inherits the blocked mask.
   StopSignals stop_signals;

@@ -33,6 +33,28 @@ struct ItemRule {
   std::vector<FieldRule> fields;                // in the order the job lists them
 };
 
+// How hard the crawl may lean on each host.
+struct PolitenessSettings {
+  int per_host_concurrency = 8;
+  double delay_seconds = 0;  // between two request starts on one host
+  double jitter = 0;         // 0..1: the delay varies by up to ±jitter × delay
+  bool obey_robots = true;   // robots.txt rules and Crawl-delay (RFC 9309)
+};
+
+struct RetrySettings {
+  int max_retries = 2;  // attempts per URL = 1 + max_retries
+  std::vector<long> statuses{408, 429, 500, 502, 503, 504};
+  double backoff_seconds = 1;  // the first wait; it doubles per attempt, with jitter
+};
+
+struct HttpSettings {
+  std::string user_agent;  // empty: gleaner's own, with its version
+  double connect_timeout_seconds = 10;
+  double timeout_seconds = 30;  // a whole transfer
+  long max_redirects = 10;
+  long long max_body_bytes = 16LL * 1024 * 1024;  // decoded bytes
+};
+
 struct OutputSettings {
   std::string path = "out/{job}.jsonl";  // {job} is replaced by the job name
 };
@@ -48,6 +70,9 @@ struct Job {
   int concurrency = 8;
   long max_pages = 10000;  // 0: no limit
   int max_depth = 10;      // start URLs are depth 0
+  PolitenessSettings politeness;
+  RetrySettings retry;
+  HttpSettings http;
   OutputSettings output;
 };
 

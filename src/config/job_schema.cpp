@@ -59,6 +59,77 @@ void read_output(const Json& value, const JsonPointer& where, OutputSettings& ou
   }, sink);
 }
 
+void read_politeness(const Json& value, const JsonPointer& where, PolitenessSettings& politeness,
+                     Diagnostics& sink) {
+  walk_object(value, where, "an object", {
+      {"per_host_concurrency", Presence::optional, [&](const Json& number, const JsonPointer& at) {
+         if (auto limit = read_integer(number, at, concurrency_range, sink)) {
+           politeness.per_host_concurrency = static_cast<int>(*limit);
+         }
+       }},
+      {"delay", Presence::optional, [&](const Json& number, const JsonPointer& at) {
+         if (auto seconds = read_number(number, at, {0, 3600, "a number of seconds from 0 to 3600"}, sink)) {
+           politeness.delay_seconds = *seconds;
+         }
+       }},
+      {"jitter", Presence::optional, [&](const Json& number, const JsonPointer& at) {
+         if (auto jitter = read_number(number, at, {0, 1, "a number from 0 to 1"}, sink)) {
+           politeness.jitter = *jitter;
+         }
+       }},
+      {"obey_robots", Presence::optional, [&](const Json& flag, const JsonPointer& at) {
+         if (auto obey = read_bool(flag, at, sink)) politeness.obey_robots = *obey;
+       }},
+  }, sink);
+}
+
+void read_retry(const Json& value, const JsonPointer& where, RetrySettings& retry, Diagnostics& sink) {
+  walk_object(value, where, "an object", {
+      {"max_retries", Presence::optional, [&](const Json& number, const JsonPointer& at) {
+         if (auto count = read_integer(number, at, {0, 20}, sink)) retry.max_retries = static_cast<int>(*count);
+       }},
+      {"statuses", Presence::optional, [&](const Json& list, const JsonPointer& at) {
+         std::vector<long> statuses;
+         const bool is_array = for_each_element(list, at, "an array of HTTP status codes",
+                                                [&](const Json& element, const JsonPointer& item) {
+                                                  if (auto status = read_integer(element, item, {100, 599}, sink)) {
+                                                    statuses.push_back(static_cast<long>(*status));
+                                                  }
+                                                },
+                                                sink);
+         if (is_array) retry.statuses = std::move(statuses);
+       }},
+      {"backoff", Presence::optional, [&](const Json& number, const JsonPointer& at) {
+         if (auto seconds = read_number(number, at, {0, 600, "a number of seconds from 0 to 600"}, sink)) {
+           retry.backoff_seconds = *seconds;
+         }
+       }},
+  }, sink);
+}
+
+void read_http(const Json& value, const JsonPointer& where, HttpSettings& http, Diagnostics& sink) {
+  constexpr NumberRange timeout_range{0.001, 86400, "a number of seconds from 0.001 to 86400"};
+  walk_object(value, where, "an object", {
+      {"user_agent", Presence::optional, [&](const Json& text, const JsonPointer& at) {
+         if (auto agent = read_non_empty_string(text, at, "a non-empty User-Agent string", sink)) {
+           http.user_agent = std::move(*agent);
+         }
+       }},
+      {"connect_timeout", Presence::optional, [&](const Json& number, const JsonPointer& at) {
+         if (auto seconds = read_number(number, at, timeout_range, sink)) http.connect_timeout_seconds = *seconds;
+       }},
+      {"timeout", Presence::optional, [&](const Json& number, const JsonPointer& at) {
+         if (auto seconds = read_number(number, at, timeout_range, sink)) http.timeout_seconds = *seconds;
+       }},
+      {"max_redirects", Presence::optional, [&](const Json& number, const JsonPointer& at) {
+         if (auto count = read_integer(number, at, {0, 50}, sink)) http.max_redirects = static_cast<long>(*count);
+       }},
+      {"max_body_bytes", Presence::optional, [&](const Json& number, const JsonPointer& at) {
+         if (auto bytes = read_integer(number, at, {1024, 1LL << 32}, sink)) http.max_body_bytes = *bytes;
+       }},
+  }, sink);
+}
+
 }  // namespace
 
 Job read_job(const Json& document, Diagnostics& sink) {
@@ -89,6 +160,15 @@ Job read_job(const Json& document, Diagnostics& sink) {
       {"concurrency", Presence::optional, integer(job.concurrency, concurrency_range)},
       {"max_pages", Presence::optional, integer(job.max_pages, max_pages_range)},
       {"max_depth", Presence::optional, integer(job.max_depth, max_depth_range)},
+      {"politeness", Presence::optional, [&](const Json& value, const JsonPointer& where) {
+         read_politeness(value, where, job.politeness, sink);
+       }},
+      {"retry", Presence::optional, [&](const Json& value, const JsonPointer& where) {
+         read_retry(value, where, job.retry, sink);
+       }},
+      {"http", Presence::optional, [&](const Json& value, const JsonPointer& where) {
+         read_http(value, where, job.http, sink);
+       }},
       {"output", Presence::optional, [&](const Json& value, const JsonPointer& where) {
          read_output(value, where, job.output, sink);
        }},

@@ -59,6 +59,15 @@ std::optional<long long> read_integer(const Json& value, const JsonPointer& wher
   return number;
 }
 
+std::optional<double> read_number(const Json& value, const JsonPointer& where, const NumberRange& range,
+                                  Diagnostics& sink) {
+  if (!value.is_number() || value.get<double>() < range.min || value.get<double>() > range.max) {
+    sink.expected(where, range.description, value);
+    return std::nullopt;
+  }
+  return value.get<double>();
+}
+
 bool for_each_element(const Json& value, const JsonPointer& where, std::string_view expected,
                       const std::function<void(const Json&, const JsonPointer&)>& read,
                       Diagnostics& sink) {

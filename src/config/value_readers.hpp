@@ -32,6 +32,16 @@ std::optional<bool> read_bool(const Json& value, const JsonPointer& where, Diagn
 std::optional<long long> read_integer(const Json& value, const JsonPointer& where,
                                       IntegerRange range, Diagnostics& sink);
 
+struct NumberRange {
+  double min;
+  double max;
+  std::string_view description;  // "a number of seconds from 0 to 3600"
+};
+
+// Any JSON number (integer or not) within the range.
+std::optional<double> read_number(const Json& value, const JsonPointer& where, const NumberRange& range,
+                                  Diagnostics& sink);
+
 // Calls `read` for each element with its pointer. Returns false, after
 // reporting "expected <expected>, found ...", when `value` is not an array.
 bool for_each_element(const Json& value, const JsonPointer& where, std::string_view expected,

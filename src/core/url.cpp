@@ -65,6 +65,17 @@ class UrlBuilder {
   }
 };
 
+std::string_view Url::origin() const {
+  const std::size_t authority = text_.find("://");
+  if (authority == std::string::npos) return text_;
+  const std::size_t path = text_.find_first_of("/?", authority + 3);
+  return std::string_view(text_).substr(0, path);
+}
+
+std::string_view Url::path_and_query() const {
+  return std::string_view(text_).substr(origin().size());
+}
+
 Result<Url> Url::parse(std::string_view text) {
   text = strip_c0_and_space(text);
   UrlHandle handle(curl_url());

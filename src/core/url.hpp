@@ -24,6 +24,11 @@ class Url {
   const std::string& host() const { return host_; }
   bool is_http() const { return scheme_ == "http" || scheme_ == "https"; }
 
+  // "scheme://host[:port]": what robots.txt and the same-origin rules are per.
+  std::string_view origin() const;
+  // Everything after the origin: "/a/b?x=1" (never empty for http URLs).
+  std::string_view path_and_query() const;
+
   friend bool operator==(const Url& a, const Url& b) { return a.text_ == b.text_; }
 
  private:

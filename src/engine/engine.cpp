@@ -1,16 +1,28 @@
 #include "engine/engine.hpp"
 
 #include <chrono>
+#include <ctime>
+
+#include "crawl/retry_after.hpp"
+#include "html/charset.hpp"
 
 namespace gleaner::engine {
 namespace {
 
-// Keeps the engine's in-flight count right however crawl_one ends, even
-// through an exception (which spawn() reports).
+using Seconds = std::chrono::duration<double>;
+
+constexpr double max_crawl_delay_seconds = 60;
+
+// Keeps the engine's in-flight count and the host's slot right however
+// crawl_one ends, even through an exception (which spawn() reports).
 class InFlight {
  public:
-  InFlight(std::size_t& count, loop::Signal& progress) : count_(count), progress_(progress) { ++count_; }
+  InFlight(std::size_t& count, loop::Signal& progress, crawl::HostSlots& slots, std::string host)
+      : count_(count), progress_(progress), slots_(slots), host_(std::move(host)) {
+    ++count_;
+  }
   ~InFlight() {
+    slots_.finish(host_);
     --count_;
     progress_.notify();
   }
@@ -20,7 +32,40 @@ class InFlight {
  private:
   std::size_t& count_;
   loop::Signal& progress_;
+  crawl::HostSlots& slots_;
+  std::string host_;
 };
+
+crawl::Politeness politeness_of(const config::Job& job) {
+  crawl::Politeness politeness;
+  politeness.per_host_concurrency = job.politeness.per_host_concurrency;
+  politeness.delay = std::chrono::duration_cast<crawl::Clock::duration>(Seconds(job.politeness.delay_seconds));
+  politeness.jitter = job.politeness.jitter;
+  return politeness;
+}
+
+crawl::RetrySettings retry_settings_of(const config::Job& job) {
+  crawl::RetrySettings settings;
+  settings.max_retries = job.retry.max_retries;
+  settings.statuses = job.retry.statuses;
+  settings.base_delay = std::chrono::duration_cast<crawl::Clock::duration>(Seconds(job.retry.backoff_seconds));
+  return settings;
+}
+
+// Worth another try: the server or the network may well answer next time.
+bool is_transient(http::TransportError error) {
+  switch (error) {
+    case http::TransportError::timeout:
+    case http::TransportError::connect:
+    case http::TransportError::network:
+    case http::TransportError::dns: return true;
+    default: return false;
+  }
+}
+
+std::string attempts_note(int attempts) {
+  return attempts > 1 ? " (after " + std::to_string(attempts) + " attempts)" : "";
+}
 
 }  // namespace
 
@@ -35,6 +80,9 @@ Engine::Engine(loop::EventLoop& loop, const config::Job& job, http::HttpClient& 
       extractor_(job),
       frontier_(crawl::Scope(job.allowed_domains, job.start_urls),
                 crawl::FrontierLimits{job.max_depth, job.max_pages}),
+      host_slots_(politeness_of(job)),
+      retry_policy_(retry_settings_of(job)),
+      robots_(loop, http, std::string(robots_agent)),
       concurrency_(loop, static_cast<std::size_t>(job.concurrency)),
       progress_(loop) {}
 
@@ -46,63 +94,121 @@ void Engine::request_stop() {
 
 loop::Task<Stats> Engine::run() {
   const auto started = loop::Clock::now();
-  for (const Url& url : job_.start_urls) frontier_.add({url, 0, ""});
+  for (const Url& url : job_.start_urls) frontier_.add({url, 0, "", 1});
 
-  for (;;) {
-    if (!stopping_ && frontier_.pending() > 0) {
-      auto permit = co_await concurrency_.acquire();
-      if (stopping_) continue;
-      auto request = frontier_.next();
-      if (!request) continue;
-      std::string name = "GET " + request->url.str();
-      loop_.spawn(crawl_one(std::move(*request), std::move(permit)), std::move(name));
+  while (!stopping_ && (frontier_.pending() > 0 || in_flight_ > 0)) {
+    if (frontier_.pending() == 0) {
+      co_await wait_for_progress(std::nullopt);
       continue;
     }
-    if (in_flight_ == 0) break;
-    co_await progress_.wait();
+    auto permit = co_await concurrency_.acquire();
+    if (stopping_) break;
+    const auto now = loop::Clock::now();
+    auto request = frontier_.next_ready(now, host_slots_);
+    if (!request) {
+      // Every queued host is busy, delayed or backing off: wait for a
+      // request to finish or for the earliest host to become ready.
+      permit.reset();
+      co_await wait_for_progress(frontier_.next_wakeup(host_slots_));
+      continue;
+    }
+    host_slots_.start(request->url.host(), now);
+    std::string name = "GET " + request->url.str();
+    loop_.spawn(crawl_one(std::move(*request), std::move(permit)), std::move(name));
   }
+  while (in_flight_ > 0) co_await progress_.wait();
 
   stats_.seconds = std::chrono::duration<double>(loop::Clock::now() - started).count();
   co_return stats_;
 }
 
+loop::Task<void> Engine::wait_for_progress(std::optional<loop::Clock::time_point> until) {
+  loop::TimerId timer = 0;
+  if (until) timer = loop_.add_timer(*until, [this] { progress_.notify(); });
+  co_await progress_.wait();
+  if (timer != 0) loop_.cancel_timer(timer);
+}
+
 loop::Task<void> Engine::crawl_one(crawl::CrawlRequest request, loop::Semaphore::Permit permit) {
-  InFlight in_flight(in_flight_, progress_);
+  InFlight in_flight(in_flight_, progress_, host_slots_, request.url.host());
+  if (job_.politeness.obey_robots && !co_await allowed_by_robots(request)) co_return;
+
   // A named request, not a braced temporary inside the co_await: g++ 12
   // destroys such an aggregate temporary twice when the callee is a coroutine.
   http::Request fetch_request{request.url.str(), request.referer};
   http::Response response = co_await http_.fetch(std::move(fetch_request));
-  // The fetch is what the concurrency limit is for; extraction has its own pool.
+  // The fetch is what the concurrency limits are for; extraction has its own pool.
   permit.reset();
 
-  if (response.failed()) {
-    ++stats_.transport_errors;
-    warn_(response.error_message);
+  if (!response.failed()) ++stats_.pages_fetched;
+  if (retry_later(request, response)) co_return;
+  if (response.failed() || response.status < 200 || response.status > 299) {
+    report_failure(request, response);
     co_return;
   }
-  ++stats_.pages_fetched;
-  if (response.status < 200 || response.status > 299) {
-    ++stats_.http_errors;
-    warn_("GET " + request.url.str() + ": HTTP " + std::to_string(response.status));
-    co_return;
-  }
-  if (!is_html(response)) {
+  host_slots_.succeeded(request.url.host());
+  // No Content-Type at all: sniff nothing, try it as HTML.
+  if (!response.content_type.empty() && response.content_type.find("html") == std::string::npos) {
     ++stats_.skipped_not_html;
     co_return;
   }
   co_await handle_page(request, std::move(response));
 }
 
+loop::Task<bool> Engine::allowed_by_robots(const crawl::CrawlRequest& request) {
+  const crawl::RobotsRules* rules = co_await robots_.rules_for(request.url);
+  if (auto delay = rules->crawl_delay()) {
+    // Honoured up to a minute: a larger value would stall the job for hours.
+    const double seconds = std::min(*delay, max_crawl_delay_seconds);
+    host_slots_.set_minimum_delay(request.url.host(),
+                                  std::chrono::duration_cast<crawl::Clock::duration>(Seconds(seconds)));
+  }
+  if (rules->allowed(request.url.path_and_query())) co_return true;
+  ++stats_.robots_disallowed;
+  co_return false;
+}
+
+bool Engine::retry_later(crawl::CrawlRequest& request, const http::Response& response) {
+  const auto now = loop::Clock::now();
+  std::optional<crawl::Clock::duration> retry_after;
+  if (auto seconds = crawl::parse_retry_after(response.retry_after, std::time(nullptr))) retry_after = *seconds;
+  if (!response.failed() && (response.status == 429 || response.status == 503)) {
+    host_slots_.back_off(request.url.host(), now, retry_after);
+  }
+  const bool transient = response.failed() && is_transient(response.error);
+  const long status = response.failed() ? 0 : response.status;
+  if (stopping_ || !retry_policy_.should_retry(status, transient, request.attempt)) return false;
+
+  const auto wait = retry_policy_.delay_before_next(request.attempt, retry_after);
+  ++request.attempt;
+  ++stats_.retries;
+  frontier_.retry(std::move(request), now + wait);
+  return true;
+}
+
+void Engine::report_failure(const crawl::CrawlRequest& request, const http::Response& response) {
+  if (response.failed()) {
+    ++stats_.transport_errors;
+    warn_(response.error_message + attempts_note(request.attempt));
+  } else {
+    ++stats_.http_errors;
+    warn_("GET " + request.url.str() + ": HTTP " + std::to_string(response.status) +
+          attempts_note(request.attempt));
+  }
+}
+
 loop::Task<void> Engine::handle_page(const crawl::CrawlRequest& request, http::Response response) {
   // Named, not written inside the co_await: g++ 12 destroys a lambda's
   // init-captures twice when the lambda is a temporary in a co_await expression.
-  auto extract_page = [this, &url = request.url, body = std::move(response.body)] {
-    return extractor_.extract(url, body);
+  auto extract_page = [this, &url = request.url, body = std::move(response.body),
+                       content_type = std::move(response.content_type)]() mutable {
+    const html::DecodedBody decoded = html::decode_to_utf8(std::move(body), content_type);
+    return extractor_.extract(url, decoded.utf8);
   };
   extract::Page page = co_await workers_.run(std::move(extract_page));
 
   for (Url& link : page.links) {
-    const auto admission = frontier_.add({std::move(link), request.depth + 1, request.url.str()});
+    const auto admission = frontier_.add({std::move(link), request.depth + 1, request.url.str(), 1});
     if (admission == crawl::Admission::queued) ++stats_.links_queued;
   }
   for (std::string& record : page.records) {
@@ -114,12 +220,6 @@ loop::Task<void> Engine::handle_page(const crawl::CrawlRequest& request, http::R
     }
     ++stats_.items;
   }
-}
-
-bool Engine::is_html(const http::Response& response) const {
-  // No Content-Type at all: sniff nothing, try it as HTML.
-  const std::string& type = response.content_type;
-  return type.empty() || type.find("html") != std::string::npos;
 }
 
 }  // namespace gleaner::engine

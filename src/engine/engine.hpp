@@ -1,13 +1,17 @@
 // Engine: the one place that knows every stage. One coroutine per request:
-// frontier -> concurrency permit -> fetch -> extract (worker pool) -> frontier
-// and dataset. Politeness, robots and retries slot in here in later stages.
+// frontier -> permits (global, per host) -> robots.txt -> fetch -> retry or
+// extract (worker pool) -> frontier and dataset.
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "config/job.hpp"
 #include "crawl/frontier.hpp"
+#include "crawl/host_slots.hpp"
+#include "crawl/retry_policy.hpp"
+#include "engine/robots_cache.hpp"
 #include "engine/stats.hpp"
 #include "extract/extractor.hpp"
 #include "http/http_client.hpp"
@@ -22,10 +26,13 @@ namespace gleaner::engine {
 
 using Warn = std::function<void(const std::string&)>;
 
+// The product token robots.txt groups are matched against (RFC 9309 §2.2.1).
+constexpr std::string_view robots_agent = "gleaner";
+
 class Engine {
  public:
   // Everything passed in must outlive the engine. `warn` receives one line
-  // per failed page (transport error or HTTP error status).
+  // per page that finally failed (transport error or HTTP error status).
   Engine(loop::EventLoop& loop, const config::Job& job, http::HttpClient& http,
          loop::WorkerPool& workers, output::DatasetSink& sink, Warn warn);
 
@@ -42,8 +49,12 @@ class Engine {
 
  private:
   loop::Task<void> crawl_one(crawl::CrawlRequest request, loop::Semaphore::Permit permit);
+  loop::Task<bool> allowed_by_robots(const crawl::CrawlRequest& request);
+  // True when the request went back to the frontier for another attempt.
+  bool retry_later(crawl::CrawlRequest& request, const http::Response& response);
+  void report_failure(const crawl::CrawlRequest& request, const http::Response& response);
   loop::Task<void> handle_page(const crawl::CrawlRequest& request, http::Response response);
-  bool is_html(const http::Response& response) const;
+  loop::Task<void> wait_for_progress(std::optional<loop::Clock::time_point> until);
 
   loop::EventLoop& loop_;
   const config::Job& job_;
@@ -54,6 +65,9 @@ class Engine {
 
   extract::Extractor extractor_;
   crawl::Frontier frontier_;
+  crawl::HostSlots host_slots_;
+  crawl::RetryPolicy retry_policy_;
+  RobotsCache robots_;
   loop::Semaphore concurrency_;
   loop::Signal progress_;  // a request finished, or a stop was requested
   std::size_t in_flight_ = 0;

@@ -9,6 +9,27 @@
 
 namespace gleaner::engine {
 
+namespace {
+
+std::chrono::milliseconds milliseconds(double seconds) {
+  return std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+}
+
+}  // namespace
+
+http::ClientOptions client_options_for(const config::Job& job, const std::string& default_user_agent) {
+  http::ClientOptions options;
+  options.user_agent = job.http.user_agent.empty() ? default_user_agent : job.http.user_agent;
+  options.connect_timeout = milliseconds(job.http.connect_timeout_seconds);
+  options.total_timeout = milliseconds(job.http.timeout_seconds);
+  options.max_redirects = job.http.max_redirects;
+  options.max_body_bytes = static_cast<std::size_t>(job.http.max_body_bytes);
+  // curl queues transfers past this limit inside the multi handle; the
+  // engine's own per-host limit is what shapes the crawl.
+  options.max_connections_per_host = std::max(job.politeness.per_host_concurrency, job.concurrency);
+  return options;
+}
+
 Result<Stats> run_crawl(const config::Job& job, const CrawlSettings& settings, CrawlHooks hooks) {
   loop::EventLoop loop;
   auto sink = output::DatasetSink::open(loop, settings.dataset_path, settings.dataset_queue_capacity);
@@ -17,9 +38,7 @@ Result<Stats> run_crawl(const config::Job& job, const CrawlSettings& settings, C
   const std::size_t threads =
       settings.worker_threads > 0 ? settings.worker_threads : std::max(1u, std::thread::hardware_concurrency());
   loop::WorkerPool workers(loop, threads);
-  http::ClientOptions client_options = settings.client;
-  client_options.max_connections_per_host = std::max<long>(client_options.max_connections_per_host, job.concurrency);
-  http::HttpClient http(loop, client_options);
+  http::HttpClient http(loop, client_options_for(job, settings.default_user_agent));
 
   Warn warn = hooks.warn ? hooks.warn : [](const std::string&) {};
   Engine engine(loop, job, http, workers, **sink, std::move(warn));

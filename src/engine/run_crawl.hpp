@@ -22,10 +22,13 @@ struct CrawlHooks {
 
 struct CrawlSettings {
   std::string dataset_path;
-  http::ClientOptions client;  // max_connections_per_host is raised to the job's concurrency
+  std::string default_user_agent = "gleaner";  // when the job sets no http.user_agent
   std::size_t worker_threads = 0;  // 0: one per core
   std::size_t dataset_queue_capacity = 1024;
 };
+
+// The job's http settings as curl transfer options.
+http::ClientOptions client_options_for(const config::Job& job, const std::string& default_user_agent);
 
 // Errors are failures to start (unwritable dataset) or to finish writing it;
 // page failures are counted in Stats. On a write failure the records written

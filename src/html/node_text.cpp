@@ -106,4 +106,12 @@ bool has_tag_name(const GumboNode* element, std::string_view lower_case_name) {
   return ascii_iequals(original_tag_name(element), lower_case_name);
 }
 
+bool same_element_type(const GumboNode* a, const GumboNode* b) {
+  if (!is_element(a) || !is_element(b)) return false;
+  const GumboElement& x = a->v.element;
+  const GumboElement& y = b->v.element;
+  if (x.tag != y.tag || x.tag_namespace != y.tag_namespace) return false;
+  return x.tag != GUMBO_TAG_UNKNOWN || ascii_iequals(original_tag_name(a), original_tag_name(b));
+}
+
 }  // namespace gleaner::html

@@ -33,4 +33,13 @@ std::string tag_name(const GumboNode* element);
 // tag_name(element) == lower_case_name, without allocating.
 bool has_tag_name(const GumboNode* element, std::string_view lower_case_name);
 
+// Whether two elements have the same name and namespace: the "type" of
+// Selectors Level 4 §14.4 (:nth-of-type and friends).
+bool same_element_type(const GumboNode* a, const GumboNode* b);
+
+// An element in the HTML namespace (not inside <svg> or <math>).
+inline bool is_html_element(const GumboNode* element) {
+  return element->v.element.tag_namespace == GUMBO_NAMESPACE_HTML;
+}
+
 }  // namespace gleaner::html

@@ -10,6 +10,37 @@ ChildNodes child_nodes(const GumboNode* node) {
   return ChildNodes(nullptr);
 }
 
+const GumboNode* previous_element_sibling(const GumboNode* node) {
+  ChildNodes siblings = child_nodes(node->parent);
+  for (std::size_t i = node->index_within_parent; i > 0; --i) {
+    if (is_element(siblings[i - 1])) return siblings[i - 1];
+  }
+  return nullptr;
+}
+
+const GumboNode* next_element_sibling(const GumboNode* node) {
+  ChildNodes siblings = child_nodes(node->parent);
+  for (std::size_t i = node->index_within_parent + 1; i < siblings.size(); ++i) {
+    if (is_element(siblings[i])) return siblings[i];
+  }
+  return nullptr;
+}
+
+const GumboNode* next_in_subtree(const GumboNode* node, const GumboNode* root, bool descend) {
+  if (descend) {
+    ChildNodes children = child_nodes(node);
+    if (children.size() > 0) return children[0];
+  }
+  while (node != root && node->parent != nullptr) {
+    ChildNodes siblings = child_nodes(node->parent);
+    std::size_t next = node->index_within_parent + 1;
+    if (next < siblings.size()) return siblings[next];
+    node = node->parent;
+    if (node == root) break;
+  }
+  return nullptr;
+}
+
 PreorderWalk::PreorderWalk(const GumboNode* scope) { push_children(scope); }
 
 const GumboNode* PreorderWalk::next() {

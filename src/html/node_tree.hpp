@@ -62,6 +62,23 @@ class ChildNodes {
 
 ChildNodes child_nodes(const GumboNode* node);
 
+// The nearest element before/after `node` among its parent's children (the
+// document node counts as a parent, so <html> has siblings too); nullptr when
+// there is none.
+const GumboNode* previous_element_sibling(const GumboNode* node);
+const GumboNode* next_element_sibling(const GumboNode* node);
+
+// HTML §4.12.3: a <template>'s contents live in a separate document fragment,
+// so selectors, as in a browser, see a template as having no children.
+inline bool hides_children_from_selectors(const GumboNode* node) {
+  return node->type == GUMBO_NODE_TEMPLATE;
+}
+
+// Pre-order successor of `node` within the subtree of `root` (exclusive), or
+// nullptr at the end; with `descend` false, `node`'s children are skipped.
+// Needs no stack: it climbs through parents, so walks allocate nothing.
+const GumboNode* next_in_subtree(const GumboNode* node, const GumboNode* root, bool descend);
+
 // Visits every descendant of `scope` (not scope itself) in document order.
 // The stack is explicit because gumbo limits nothing: malformed pages nest
 // tens of thousands of levels deep, which would overflow a recursive walk.

@@ -12,6 +12,7 @@ std::vector<std::string> select_values(const GumboNode* scope, const SelectorLis
     const PseudoElement& pseudo = match.selector->pseudo_element;
     switch (pseudo.kind) {
       case PseudoElementKind::none:
+      case PseudoElementKind::all_text:
         values.push_back(all_text(match.element));
         break;
       case PseudoElementKind::text:

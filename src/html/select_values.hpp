@@ -14,6 +14,7 @@ namespace gleaner::html {
 // One value per element select_all() finds, shaped by the pseudo-element of
 // the first list member that matched it:
 //   none          all_text(element), kept even when empty
+//   ::all-text    the same
 //   ::text        own_text(element), skipped when empty
 //   ::attr(name)  the attribute's value, skipped when the element lacks it
 std::vector<std::string> select_values(const GumboNode* scope, const SelectorList& list);

@@ -30,7 +30,7 @@ struct Token {
   TokenKind kind = TokenKind::end;
   std::size_t begin = 0;  // byte offsets into the selector text
   std::size_t end = 0;
-  std::string value;  // ident/function name, hash name, string contents; delim: the char
+  std::string value;  // ident/function name, hash name, string contents (escapes decoded); delim: the char
   bool hash_is_identifier = false;  // CSS Syntax §4.3.1: hash "type flag" is "id"
   bool string_closed = true;        // false: input or line ended inside the string
 };

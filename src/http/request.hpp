@@ -10,6 +10,7 @@ namespace gleaner::http {
 struct Request {
   std::string url;      // absolute, canonical
   std::string referer;  // empty: none sent
+  long max_redirects = -1;  // -1: ClientOptions::max_redirects (robots.txt uses 5)
 };
 
 // Transfer settings shared by every request of a job.

@@ -26,6 +26,7 @@ struct Response {
   std::string final_url;  // after redirects
   long status = 0;        // 0 when no HTTP response arrived
   std::string content_type;
+  std::string retry_after;  // the Retry-After header as sent, for 429 and 503
   std::string body;       // decoded (decompressed) bytes
   TransportError error = TransportError::none;
   std::string error_message;  // "GET http://...: timed out after 30 s (0 bytes received)"

@@ -110,6 +110,11 @@ Response Transfer::take_response(const Request& request) {
   curl_easy_getinfo(easy_, CURLINFO_CONTENT_TYPE, &content_type);
   if (content_type) response.content_type = content_type;
   curl_easy_getinfo(easy_, CURLINFO_TOTAL_TIME, &response.seconds);
+  curl_header* retry_after = nullptr;
+  // Request -1: the last response of a redirect chain, the one that counts.
+  if (curl_easy_header(easy_, "Retry-After", 0, CURLH_HEADER, -1, &retry_after) == CURLHE_OK) {
+    response.retry_after = retry_after->value;
+  }
 
   response.error = body_too_large_ ? TransportError::too_large : classify(result_);
   if (response.failed()) {

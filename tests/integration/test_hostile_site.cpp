@@ -34,6 +34,7 @@ constexpr const char* index_page = R"html(<!doctype html><title>Hostile</title>
   <li><a href="http://example.com/">external</a> <li><a href="mailto:x@y.z">mail</a>
   <li><a href="javascript:void(0)">script</a> <li><a href="#top">fragment</a>
   <li><a href="http://[::1">not a URL</a>
+  <li><a href="/item/latin">windows-1252</a>
 </ul>)html";
 
 struct HostileSite {
@@ -52,6 +53,10 @@ struct HostileSite {
     routes.Get("/item/malformed", [](const httplib::Request&, httplib::Response& response) {
       // Unclosed tags, a stray </div>, an unquoted attribute, bad UTF-8.
       response.set_content("<h1>Broken <b>item</h1></div><p class=price>9.99<p>\xff\xfe tail", "text/html");
+    });
+    routes.Get("/item/latin", [](const httplib::Request&, httplib::Response& response) {
+      // "Café – €5" in windows-1252, declared only in the header.
+      response.set_content("<h1>Caf\xe9 \x96 \x80" "5</h1><p class=price>5.00</p>", "text/html; charset=windows-1252");
     });
     routes.Get("/missing", [](const httplib::Request&, httplib::Response& response) { response.status = 404; });
     routes.Get("/error", [](const httplib::Request&, httplib::Response& response) { response.status = 500; });
@@ -81,21 +86,20 @@ config::Job hostile_job(const std::string& base_url) {
     "start_urls": [")" + base_url + R"(/"],
     "follow": ["a"],
     "items": [{"name": "item", "url_pattern": "/item/",
-               "fields": {"title": "h1", "price": "p.price"}}]
+               "fields": {"title": "h1", "price": "p.price"}}],
+    // Short limits so that the slow, huge and looping routes fail fast, and
+    // no retries: this test counts first failures.
+    "http": {"timeout": 0.3, "max_redirects": 5, "max_body_bytes": 1048576},
+    "retry": {"max_retries": 0}
   })";
   auto job = config::parse_job(text, "hostile.json");
   REQUIRE_MESSAGE(job, (job ? "" : job.error().message));
   return std::move(*job);
 }
 
-// Short limits so that the slow, huge and looping routes fail fast.
-engine::CrawlSettings quick_settings(const testing::TempDir& dir, const std::string& file) {
+engine::CrawlSettings settings_for(const testing::TempDir& dir, const std::string& file) {
   engine::CrawlSettings settings;
   settings.dataset_path = (dir.path / file).string();
-  settings.client.user_agent = "gleaner-test";
-  settings.client.total_timeout = 300ms;
-  settings.client.max_redirects = 5;
-  settings.client.max_body_bytes = 1024 * 1024;
   return settings;
 }
 
@@ -106,7 +110,7 @@ TEST_CASE("a crawl of a hostile site keeps every good record and counts every fa
   testing::TempDir dir;
   const config::Job job = hostile_job(site.server.base_url());
 
-  const engine::CrawlSettings settings = quick_settings(dir, "hostile.jsonl");
+  const engine::CrawlSettings settings = settings_for(dir, "hostile.jsonl");
   std::vector<std::string> warnings;
   engine::CrawlHooks hooks;
   hooks.warn = [&warnings](const std::string& line) { warnings.push_back(line); };
@@ -120,19 +124,21 @@ TEST_CASE("a crawl of a hostile site keeps every good record and counts every fa
             [](const auto& a, const auto& b) { return a["url"].template get<std::string>() < b["url"].template get<std::string>(); });
 
   const std::string base = site.server.base_url();
-  REQUIRE(records.size() == 4);
+  REQUIRE(records.size() == 5);
   CHECK(records[0] == nlohmann::json{{"url", base + "/item/1"}, {"title", "Item 1"}, {"price", "10.00"}});
   CHECK(records[1] == nlohmann::json{{"url", base + "/item/2"}, {"title", "Item 2"}, {"price", "20.00"}});
   CHECK(records[2] == nlohmann::json{{"url", base + "/item/3"}, {"title", "Item 3"}, {"price", "30.00"}});
-  CHECK(records[3]["url"] == base + "/item/malformed");
-  CHECK(records[3]["title"] == "Broken item");
-  CHECK(records[3]["price"] == "9.99");
+  CHECK(records[3]["url"] == base + "/item/latin");
+  CHECK(records[3]["title"] == "Caf\u00e9 \u2013 \u20ac5");
+  CHECK(records[4]["url"] == base + "/item/malformed");
+  CHECK(records[4]["title"] == "Broken item");
+  CHECK(records[4]["price"] == "9.99");
 
-  CHECK(stats->items == 4);
+  CHECK(stats->items == 5);
   CHECK(stats->http_errors == 2);       // 404, 500
   CHECK(stats->transport_errors == 4);  // slow, reset, loop, huge
   CHECK(stats->skipped_not_html == 1);  // the image
-  CHECK(stats->pages_fetched == 8);     // index, 4 items, 404, 500, image
+  CHECK(stats->pages_fetched == 9);     // index, 5 items, 404, 500, image
   CHECK(warnings.size() == 6);
   CHECK(std::count(warnings.begin(), warnings.end(), "GET " + base + "/missing: HTTP 404") == 1);
 }
@@ -142,7 +148,7 @@ TEST_CASE("a crawl that reaches max_pages stops there") {
   testing::TempDir dir;
   config::Job job = hostile_job(site.server.base_url());
   job.max_pages = 3;
-  const engine::CrawlSettings settings = quick_settings(dir, "limited.jsonl");
+  const engine::CrawlSettings settings = settings_for(dir, "limited.jsonl");
   auto stats = engine::run_crawl(job, settings, {});
   REQUIRE(stats);
   CHECK(stats->pages_fetched + stats->transport_errors == 3);
@@ -154,7 +160,7 @@ TEST_CASE("max_depth 0 fetches only the start URLs") {
   testing::TempDir dir;
   config::Job job = hostile_job(site.server.base_url());
   job.max_depth = 0;
-  const engine::CrawlSettings settings = quick_settings(dir, "shallow.jsonl");
+  const engine::CrawlSettings settings = settings_for(dir, "shallow.jsonl");
   auto stats = engine::run_crawl(job, settings, {});
   REQUIRE(stats);
   CHECK(stats->pages_fetched == 1);

@@ -65,3 +65,14 @@ TEST_CASE("non-http links keep their scheme so the crawler can skip them") {
   REQUIRE(ftp);
   CHECK_FALSE(ftp->is_http());
 }
+
+TEST_CASE("a URL splits into its origin and its path with query") {
+  auto url = Url::parse("http://Shop.test:8080/a/b?x=1#f");
+  REQUIRE(url);
+  CHECK(url->origin() == "http://shop.test:8080");
+  CHECK(url->path_and_query() == "/a/b?x=1");
+  auto root = Url::parse("https://shop.test");
+  REQUIRE(root);
+  CHECK(root->origin() == "https://shop.test");
+  CHECK(root->path_and_query() == "/");
+}

@@ -4,10 +4,12 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "html/document.hpp"
 #include "html/matcher.hpp"
 #include "html/node_text.hpp"
+#include "html/node_tree.hpp"
 #include "html/select_values.hpp"
 #include "html/selector_parser.hpp"
 
@@ -63,7 +65,7 @@ const char* const sample = R"(<!doctype html><title>t</title>
 TEST_CASE("thousands of pseudo-random selectors parse or fail cleanly") {
   Document doc = Document::parse(sample);
   // Mostly characters that mean something to the grammar, some arbitrary bytes.
-  const std::string alphabet = "abdilpv*#.[]=\"' >,:()-_\\|+~/\t\n1";
+  const std::string alphabet = "abdilnopv*#.[]=\"' >,:()-_\\|+~/\t\n1^$";
   Random random(20240601);
   for (int i = 0; i < 4000; ++i) {
     std::string selector;
@@ -81,8 +83,13 @@ TEST_CASE("pseudo-random mutations of valid selectors parse or fail cleanly") {
   Document doc = Document::parse(sample);
   const char* const seeds[] = {
       "div#main > ul li.a a[href=\"/x\"]::attr(href)", "ul > li p::text, my-el[data-x], table > tbody td",
-      "*[title='q'], .a.b, #main a::text"};
-  const std::string pieces[] = {"", " ", ">", ",", "::text", "::attr(", ")", "[", "]", "=", "\"", "#", ".", "*", "a"};
+      "*[title='q'], .a.b, #main a::text",
+      "li:nth-child(2n+1 of .a) + li ~ p:not(:first-of-type):is(p, b)",
+      "div:has(> ul li:last-child, + table) [title^=q i]:contains('x')",
+      ":where(ul, ol) > :nth-last-of-type(-n+3):not(:empty, :root)::all-text"};
+  const std::string pieces[] = {"", " ", ">", ",", "::text", "::attr(", ")", "[", "]", "=", "\"", "#", ".", "*", "a",
+                                "+", "~", ":is(", ":not(", ":has(", ":nth-child(", "2n+1", " of ", "\\", "-", "n",
+                                "i]", "^=", "|"};
   Random random(7);
   for (int i = 0; i < 3000; ++i) {
     std::string selector = seeds[random.below(std::size(seeds))];
@@ -98,7 +105,8 @@ TEST_CASE("pseudo-random mutations of valid selectors parse or fail cleanly") {
 
 TEST_CASE("deeply repeated selector text neither overflows the stack nor hangs") {
   Document doc = Document::parse(sample);
-  const char* const pieces[] = {"(", ")", " > ", "[", "[a", ":", "::", "::attr(", "\"", "/*", ",", "#", ".", "\\"};
+  const char* const pieces[] = {"(", ")", " > ", "[", "[a", ":", "::", "::attr(", "\"", "/*", ",", "#", ".", "\\",
+                                ":is(", ":not(", ":has(", ":nth-child(1 of ", "+", " ~ ", ":has(+", "\\31 "};
   for (const char* piece : pieces) {
     CAPTURE(piece);
     exercise(repeat(piece, 10'000), doc);
@@ -107,6 +115,47 @@ TEST_CASE("deeply repeated selector text neither overflows the stack nor hangs")
   exercise(repeat("div ", 10'000) + "a", doc);
   exercise(repeat("* > ", 10'000) + "a", doc);
   exercise("a" + repeat(", a", 10'000), doc);
+  exercise(repeat("a + ", 10'000) + "a", doc);
+  exercise(repeat("* ~ ", 10'000) + "a", doc);
+  exercise(repeat(":is(", 10'000) + "a" + repeat(")", 10'000), doc);
+  exercise(repeat("a:not(b)", 5'000), doc);
+  exercise(":has(" + repeat("a ~ ", 2'000) + "a)", doc);
+}
+
+TEST_CASE("select_all with its shared caches agrees with matches() element by element") {
+  // The nth-child cache of one selection must never change an answer:
+  // compare against a fresh matcher per element, on pseudo-random pages.
+  const char* const selectors[] = {
+      "li:nth-child(2n+1)", "li:nth-last-child(-n+2)", ":nth-of-type(2)", "p:nth-last-of-type(odd)",
+      ":nth-child(2 of .a)", ":nth-last-child(odd of p, .a)", "*:first-of-type:last-of-type",
+      "li:nth-child(3n) ~ li", ":nth-child(odd) > :nth-last-child(even)", ":has(> :nth-child(2 of .a))",
+      ":nth-of-type(2n+1):not(:nth-child(3))", "b:only-of-type, p:nth-child(n+2 of p)"};
+  const char* const pieces[] = {"<ul>", "</ul>", "<li>", "<li class=a>", "<p>", "<p class=a>", "</p>", "<b>", "</b>",
+                                "<div>", "</div>", "<i class=a>", "x", "<!--c-->", "<dl><dt>", "<dd class=a>"};
+  Random random(99);
+  for (int i = 0; i < 300; ++i) {
+    std::string html;
+    for (std::size_t j = 20 + random.below(100); j > 0; --j) html += pieces[random.below(std::size(pieces))];
+    Document doc = Document::parse(html);
+    for (const char* text : selectors) {
+      auto parsed = parse_selector(text);
+      REQUIRE(parsed);
+      std::vector<const GumboNode*> expected;
+      PreorderWalk walk(doc.root());
+      while (const GumboNode* node = walk.next()) {
+        if (!is_element(node)) continue;
+        for (const ComplexSelector& member : parsed->selectors) {
+          if (matches(node, member)) {
+            expected.push_back(node);
+            break;
+          }
+        }
+      }
+      CAPTURE(html);
+      CAPTURE(std::string(text));
+      CHECK(select_all(doc.root(), *parsed) == expected);
+    }
+  }
 }
 
 TEST_CASE("a selector of a thousand compounds matches a page ten thousand levels deep") {
