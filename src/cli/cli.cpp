@@ -8,6 +8,7 @@
 
 #include "cli/exit_codes.hpp"
 #include "cli/run_command.hpp"
+#include "cli/robots_command.hpp"
 #include "cli/select_command.hpp"
 #include "gleaner_version.hpp"
 
@@ -47,6 +48,15 @@ int run(int argc, char** argv) {
   select_command->add_option("--base", select_options.base_url,
                              "Resolve ::attr() values of URL attributes (href, src, ...) against this URL");
 
+  RobotsOptions robots_options;
+  CLI::App* robots_command =
+      app.add_subcommand("robots", "Show what a robots.txt allows, and which rule decides (RFC 9309)");
+  robots_command->add_option("--agent", robots_options.agent, "Product token to choose the group by")
+      ->capture_default_str();
+  robots_command->add_option("ROBOTS", robots_options.robots, "robots.txt file, - for standard input, or its URL")
+      ->required();
+  robots_command->add_option("URLS", robots_options.urls, "URLs or paths to check")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -64,6 +74,7 @@ int run(int argc, char** argv) {
     CurlGlobal curl;
     if (run_command->parsed()) return run_job(run_options);
     if (select_command->parsed()) return run_select(select_options);
+    if (robots_command->parsed()) return run_robots(robots_options);
     return exit_usage;
   } catch (const std::exception& error) {
     std::fprintf(stderr, "gleaner: %s\n", error.what());

@@ -44,15 +44,24 @@ Result<std::string> read_file(const std::string& path) {
   return bytes;
 }
 
-Result<SourcePage> fetch(const std::string& url, const http::ClientOptions& options) {
+}  // namespace
+
+Result<std::string> read_local(const std::string& source) {
+  return source == "-" ? read_stream(stdin, "standard input") : read_file(source);
+}
+
+http::Response fetch_once(http::Request request, const http::ClientOptions& options) {
   loop::EventLoop loop;
-  http::Response response;
-  {
-    http::HttpClient client(loop, options);
-    http::Request request;
-    request.url = url;
-    response = loop.run_until_complete(client.fetch(std::move(request)));
-  }
+  http::HttpClient client(loop, options);
+  return loop.run_until_complete(client.fetch(std::move(request)));
+}
+
+namespace {
+
+Result<SourcePage> fetch(const std::string& url, const http::ClientOptions& options) {
+  http::Request request;
+  request.url = url;
+  http::Response response = fetch_once(std::move(request), options);
   if (response.failed()) return make_error(ErrorKind::io, response.error_message);
   if (response.status >= 400) {
     return make_error(ErrorKind::io, "GET " + url + ": HTTP " + std::to_string(response.status));
@@ -74,7 +83,7 @@ Result<SourcePage> read_page(const std::string& source, const http::ClientOption
     return make_error(ErrorKind::invalid_argument,
                       source + ": only http:// and https:// URLs can be fetched");
   }
-  auto bytes = source == "-" ? read_stream(stdin, "standard input") : read_file(source);
+  auto bytes = read_local(source);
   if (!bytes) return bytes.error();
   // No Content-Type for a file: a BOM, <meta charset> or detection decides.
   html::DecodedBody decoded = html::decode_to_utf8(std::move(*bytes), "");

@@ -7,6 +7,7 @@
 
 #include "core/result.hpp"
 #include "http/request.hpp"
+#include "http/response.hpp"
 
 namespace gleaner::cli {
 
@@ -18,6 +19,12 @@ struct SourcePage {
 // Whether `source` names a URL rather than a file: it starts with "http://"
 // or "https://" (any case).
 bool is_url_source(const std::string& source);
+
+// A local file's bytes, or standard input's for "-". Blocks.
+Result<std::string> read_local(const std::string& source);
+
+// One request on an event loop of its own, run until the transfer ends. Blocks.
+http::Response fetch_once(http::Request request, const http::ClientOptions& options);
 
 // Reads the page. Blocks; for a URL it runs its own event loop until the
 // transfer ends. An error (missing file, transport failure, HTTP status of

@@ -53,6 +53,25 @@ struct HttpSettings {
   double timeout_seconds = 30;  // a whole transfer
   long max_redirects = 10;
   long long max_body_bytes = 16LL * 1024 * 1024;  // decoded bytes
+  // Non-public addresses (loopback, private, link-local...) are refused except
+  // the start URLs' own address:port; these entries widen that.
+  bool allow_all_addresses = false;                 // "allow_private_addresses": true
+  std::vector<std::string> allow_private_addresses;  // CIDR, address or address:port
+};
+
+enum class CrawlOrder { breadth_first, depth_first };
+
+// Which links are followed, beyond allowed_domains and max_depth, and how URLs
+// are canonicalised before they are compared.
+struct LinkSettings {
+  std::vector<std::shared_ptr<const re2::RE2>> allow;  // RE2, searched in the canonical URL; empty: all
+  std::vector<std::shared_ptr<const re2::RE2>> deny;   // a match refuses the link; deny wins
+  long max_url_length = 2048;                           // bytes of the canonical URL; 0: no limit
+  long max_pages_per_host = 0;                          // 0: no limit
+  std::vector<std::string> strip_query_params{"utm_*"};  // names or globs, case-insensitive
+  bool sort_query = false;
+  CrawlOrder order = CrawlOrder::breadth_first;
+  bool trap_guard = true;
 };
 
 struct OutputSettings {
@@ -63,7 +82,7 @@ struct Job {
   std::string source_path;  // the job file this came from, for messages
   std::string name;
   std::vector<Url> start_urls;
-  std::vector<std::string> allowed_domains;  // empty: the start URLs' hosts
+  std::vector<std::string> allowed_domains;  // empty: the start URLs' registrable domains
   std::vector<std::string> follow_texts;     // selectors as written
   std::vector<html::SelectorList> follow;     // links to follow: elements whose href is a link
   std::vector<ItemRule> items;
@@ -73,6 +92,7 @@ struct Job {
   PolitenessSettings politeness;
   RetrySettings retry;
   HttpSettings http;
+  LinkSettings links;
   OutputSettings output;
 };
 

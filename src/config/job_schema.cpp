@@ -4,7 +4,9 @@
 #include <type_traits>
 
 #include "config/item_schema.hpp"
+#include "core/address_policy.hpp"
 #include "config/job_values.hpp"
+#include "config/link_schema.hpp"
 #include "config/object_walker.hpp"
 #include "config/value_readers.hpp"
 
@@ -107,6 +109,24 @@ void read_retry(const Json& value, const JsonPointer& where, RetrySettings& retr
   }, sink);
 }
 
+void read_private_addresses(const Json& value, const JsonPointer& where, HttpSettings& http, Diagnostics& sink) {
+  constexpr std::string_view expected = "true, false or an array of addresses and CIDR networks";
+  if (value.is_boolean()) {
+    http.allow_all_addresses = value.get<bool>();
+    return;
+  }
+  for_each_element(value, where, expected, [&](const Json& element, const JsonPointer& at) {
+    auto entry = read_non_empty_string(element, at, "an address, address:port or CIDR network", sink);
+    if (!entry) return;
+    AddressPolicy check;
+    if (auto allowed = check.allow(*entry); !allowed) {
+      sink.report(at, allowed.error().message);
+      return;
+    }
+    http.allow_private_addresses.push_back(std::move(*entry));
+  }, sink);
+}
+
 void read_http(const Json& value, const JsonPointer& where, HttpSettings& http, Diagnostics& sink) {
   constexpr NumberRange timeout_range{0.001, 86400, "a number of seconds from 0.001 to 86400"};
   walk_object(value, where, "an object", {
@@ -126,6 +146,9 @@ void read_http(const Json& value, const JsonPointer& where, HttpSettings& http, 
        }},
       {"max_body_bytes", Presence::optional, [&](const Json& number, const JsonPointer& at) {
          if (auto bytes = read_integer(number, at, {1024, 1LL << 32}, sink)) http.max_body_bytes = *bytes;
+       }},
+      {"allow_private_addresses", Presence::optional, [&](const Json& allowed, const JsonPointer& at) {
+         read_private_addresses(allowed, at, http, sink);
        }},
   }, sink);
 }
@@ -168,6 +191,9 @@ Job read_job(const Json& document, Diagnostics& sink) {
        }},
       {"http", Presence::optional, [&](const Json& value, const JsonPointer& where) {
          read_http(value, where, job.http, sink);
+       }},
+      {"links", Presence::optional, [&](const Json& value, const JsonPointer& where) {
+         read_links(value, where, job.links, sink);
        }},
       {"output", Presence::optional, [&](const Json& value, const JsonPointer& where) {
          read_output(value, where, job.output, sink);

@@ -38,6 +38,57 @@ Error url_error(std::string_view text, CURLUcode code) {
                                           "\": " + curl_url_strerror(code));
 }
 
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// RFC 3986 §2.3.
+bool is_unreserved(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '.' || c == '_' || c == '~';
+}
+
+// Bytes that may not appear raw in a URL (RFC 3986 §2.1) and that browsers
+// encode in paths and queries (WHATWG URL, "percent-encode sets").
+bool must_encode(unsigned char c) {
+  return c <= 0x20 || c >= 0x7f || c == '"' || c == '<' || c == '>';
+}
+
+void append_encoded(std::string& out, unsigned char c) {
+  constexpr char digits[] = "0123456789ABCDEF";
+  out += '%';
+  out += digits[c >> 4];
+  out += digits[c & 0xf];
+}
+
+// RFC 3986 §6.2.2.1 and §6.2.2.2: "%7e" and "%7E" become "~", "%2f" becomes
+// "%2F". A '%' not followed by two hex digits is left as written, as
+// browsers leave it: rewriting it would change what the server receives.
+std::string normalise_percent_encoding(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
+      const auto byte = static_cast<unsigned char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+      if (is_unreserved(byte)) {
+        out += static_cast<char>(byte);
+      } else {
+        append_encoded(out, byte);
+      }
+      i += 2;
+    } else if (must_encode(c)) {
+      append_encoded(out, c);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 // Reads the canonical parts back out of a CURLU handle.
@@ -61,7 +112,38 @@ class UrlBuilder {
     CurlString full;
     code = curl_url_get(handle, CURLUPART_URL, &full.text, CURLU_NO_DEFAULT_PORT);
     if (code != CURLUE_OK) return url_error(original, code);
+
+    // Percent-encoding is normalised in the text and the whole URL parsed
+    // again: curl 7.88 lower-cases hex digits in a part set on its own, and a
+    // "%2E%2E" decoded to ".." is a dot-segment to remove (RFC 3986 §6.2.2.3),
+    // which curl does only when it parses a whole URL.
+    const std::string normal = normalised_text(handle, full.text);
+    if (normal != full.text) {
+      code = curl_url_set(handle, CURLUPART_URL, normal.c_str(), CURLU_NON_SUPPORT_SCHEME);
+      if (code != CURLUE_OK) return url_error(original, code);
+      CurlString again;
+      code = curl_url_get(handle, CURLUPART_URL, &again.text, CURLU_NO_DEFAULT_PORT);
+      if (code != CURLUE_OK) return url_error(original, code);
+      std::swap(full.text, again.text);
+    }
     return Url(full.text, ascii_lower(scheme.text), std::move(lower_host));
+  }
+
+ private:
+  // `full` with path and query in canonical percent-encoding and no empty query.
+  static std::string normalised_text(CURLU* handle, std::string_view full) {
+    CurlString path;
+    CurlString query;
+    if (curl_url_get(handle, CURLUPART_PATH, &path.text, 0) != CURLUE_OK) return std::string(full);
+    const bool has_query = curl_url_get(handle, CURLUPART_QUERY, &query.text, 0) == CURLUE_OK;
+    // curl writes scheme://authority then the path: the origin ends where the
+    // path (or a query, for a path-less URL) begins.
+    const std::size_t authority = full.find("://");
+    if (authority == std::string_view::npos) return std::string(full);  // "mailto:", "data:"...
+    std::string text(full.substr(0, full.find_first_of("/?", authority + 3)));
+    text += normalise_percent_encoding(path.text);
+    if (has_query && *query.text != '\0') text += "?" + normalise_percent_encoding(query.text);
+    return text;
   }
 };
 
@@ -74,6 +156,28 @@ std::string_view Url::origin() const {
 
 std::string_view Url::path_and_query() const {
   return std::string_view(text_).substr(origin().size());
+}
+
+std::string_view Url::path() const {
+  const std::string_view rest = path_and_query();
+  return rest.substr(0, rest.find('?'));
+}
+
+std::string_view Url::query() const {
+  const std::string_view rest = path_and_query();
+  const std::size_t mark = rest.find('?');
+  return mark == std::string_view::npos ? std::string_view() : rest.substr(mark + 1);
+}
+
+Result<Url> Url::with_query(std::string_view query) const {
+  UrlHandle handle(curl_url());
+  if (!handle) return make_error(ErrorKind::io, "out of memory parsing a URL");
+  CURLUcode code = curl_url_set(handle.get(), CURLUPART_URL, text_.c_str(), CURLU_NON_SUPPORT_SCHEME);
+  if (code != CURLUE_OK) return url_error(text_, code);
+  const std::string owned(query);
+  code = curl_url_set(handle.get(), CURLUPART_QUERY, owned.empty() ? nullptr : owned.c_str(), 0);
+  if (code != CURLUE_OK) return url_error(query, code);
+  return UrlBuilder::from_handle(handle.get(), text_);
 }
 
 Result<Url> Url::parse(std::string_view text) {

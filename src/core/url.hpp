@@ -11,8 +11,11 @@ namespace gleaner {
 
 class Url {
  public:
-  // Parses an absolute URL. The result is canonical: scheme and host in lower
-  // case, default port and fragment dropped, dot-segments removed.
+  // Parses an absolute URL. The result is canonical (RFC 3986 §6.2.2): scheme
+  // and host in lower case, default port, fragment and an empty "?" dropped,
+  // dot-segments removed, percent-encoding normalised in path and query
+  // (upper-case hex, unreserved characters decoded; spaces, controls and
+  // non-ASCII bytes encoded).
   static Result<Url> parse(std::string_view text);
 
   // Resolves a link (relative or absolute, as found in an href) against this
@@ -28,6 +31,12 @@ class Url {
   std::string_view origin() const;
   // Everything after the origin: "/a/b?x=1" (never empty for http URLs).
   std::string_view path_and_query() const;
+  // "/a/b" and "x=1" (without the '?'; empty when there is no query).
+  std::string_view path() const;
+  std::string_view query() const;
+
+  // This URL with its query replaced (canonical again); "" removes the query.
+  Result<Url> with_query(std::string_view query) const;
 
   friend bool operator==(const Url& a, const Url& b) { return a.text_ == b.text_; }
 

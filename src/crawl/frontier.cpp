@@ -1,10 +1,36 @@
 #include "crawl/frontier.hpp"
 
+#include <re2/re2.h>
+
 #include <limits>
 
 #include "crawl/fingerprint.hpp"
 
 namespace gleaner::crawl {
+
+std::string_view describe(Admission admission) {
+  switch (admission) {
+    case Admission::queued: return "queued";
+    case Admission::seen: return "seen";
+    case Admission::out_of_scope_scheme: return "scheme";
+    case Admission::out_of_scope_domain: return "domain";
+    case Admission::too_deep: return "depth";
+    case Admission::url_too_long: return "url length";
+    case Admission::denied_by_pattern: return "pattern";
+    case Admission::not_allowed_by_pattern: return "no allow pattern";
+    case Admission::trap: return "trap";
+    case Admission::page_limit: return "max_pages";
+    case Admission::host_page_limit: return "max_pages_per_host";
+  }
+  return "unknown";
+}
+
+std::string describe(const Verdict& verdict) {
+  std::string text(describe(verdict.admission));
+  if (verdict.rule.empty()) return text;
+  if (verdict.admission == Admission::denied_by_pattern) return text + " /" + verdict.rule + "/";
+  return text + " (" + verdict.rule + ")";
+}
 
 int Frontier::HostQueue::shallowest() const {
   for (std::size_t depth = 0; depth < by_depth.size(); ++depth) {
@@ -13,16 +39,67 @@ int Frontier::HostQueue::shallowest() const {
   return std::numeric_limits<int>::max();
 }
 
-Admission Frontier::add(CrawlRequest request) {
-  if (request.depth > limits_.max_depth) return Admission::too_deep;
-  if (scope_.check(request.url) != OutOfScope::none) return Admission::out_of_scope;
+int Frontier::HostQueue::deepest() const {
+  for (std::size_t depth = by_depth.size(); depth > 0; --depth) {
+    if (!by_depth[depth - 1].empty()) return static_cast<int>(depth - 1);
+  }
+  return -1;
+}
+
+Frontier::Decision Frontier::decide(const CrawlRequest& request, std::uint64_t key) const {
+  const Url& url = request.url;
+  const bool start_url = request.depth == 0;
+  switch (scope_.check(url)) {
+    case OutOfScope::scheme: return {{Admission::out_of_scope_scheme, {}}, {}};
+    case OutOfScope::domain: return {{Admission::out_of_scope_domain, {}}, {}};
+    case OutOfScope::none: break;
+  }
+  if (request.depth > limits_.max_depth) return {{Admission::too_deep, {}}, {}};
+  if (seen_.contains(key)) return {{Admission::seen, {}}, {}};
+  if (rules_.max_url_length > 0 && url.str().size() > rules_.max_url_length) {
+    return {{Admission::url_too_long, {}}, {}};
+  }
+  TrapCheck trap;
+  if (!start_url) {
+    if (const re2::RE2* deny = first_match(rules_.deny, url)) {
+      return {{Admission::denied_by_pattern, deny->pattern()}, {}};
+    }
+    if (!rules_.allow.empty() && !first_match(rules_.allow, url)) {
+      return {{Admission::not_allowed_by_pattern, {}}, {}};
+    }
+    if (rules_.trap_guard) {
+      trap = trap_guard_.check(url, request.referer);
+      if (trap.trap != TrapKind::none) return {{Admission::trap, std::string(describe(trap.trap))}, trap};
+    }
+  }
+  if (limits_.max_pages > 0 && admitted_ >= limits_.max_pages) return {{Admission::page_limit, {}}, trap};
+  if (limits_.max_pages_per_host > 0) {
+    const auto host = admitted_per_host_.find(url.host());
+    if (host != admitted_per_host_.end() && host->second >= limits_.max_pages_per_host) {
+      return {{Admission::host_page_limit, {}}, trap};
+    }
+  }
+  return {{Admission::queued, {}}, trap};
+}
+
+Verdict Frontier::check(const CrawlRequest& request) const {
+  CrawlRequest canonical_request{canonical(request.url), request.depth, request.referer, request.attempt};
+  const std::uint64_t key = fingerprint(canonical_request.url.str());
+  return decide(canonical_request, key).verdict;
+}
+
+Verdict Frontier::add(CrawlRequest request) {
+  request.url = canonical(request.url);
+  // The seen set holds the canonical form's fingerprint, never the text.
   const std::uint64_t key = fingerprint(request.url.str());
-  if (seen_.contains(key)) return Admission::seen;
-  if (limits_.max_pages > 0 && admitted_ >= limits_.max_pages) return Admission::page_limit;
+  Decision decision = decide(request, key);
+  if (decision.verdict.admission != Admission::queued) return std::move(decision.verdict);
   seen_.insert(key);
   ++admitted_;
+  if (limits_.max_pages_per_host > 0) ++admitted_per_host_[request.url.host()];
+  if (rules_.trap_guard) trap_guard_.admitted(key, decision.trap);
   enqueue(std::move(request), /*front=*/false);
-  return Admission::queued;
+  return std::move(decision.verdict);
 }
 
 void Frontier::retry(CrawlRequest request, Clock::time_point not_before) {
@@ -55,11 +132,13 @@ void Frontier::release_due_retries(Clock::time_point now) {
 
 std::optional<CrawlRequest> Frontier::next_ready(Clock::time_point now, const HostSlots& slots) {
   release_due_retries(now);
+  const bool deepest_first = limits_.order == CrawlOrder::depth_first;
   HostQueue* best = nullptr;
-  int best_depth = std::numeric_limits<int>::max();
+  int best_depth = deepest_first ? -1 : std::numeric_limits<int>::max();
   for (auto& [host, queue] : hosts_) {
-    const int depth = queue.shallowest();
-    if (depth < best_depth && slots.ready(host, now)) {
+    const int depth = deepest_first ? queue.deepest() : queue.shallowest();
+    const bool better = deepest_first ? depth > best_depth : depth < best_depth;
+    if (better && slots.ready(host, now)) {
       best = &queue;
       best_depth = depth;
     }

@@ -1,6 +1,8 @@
 // Frontier: the URLs still to fetch, queued per host, and the fingerprints of
-// every URL ever admitted. Hands out the shallowest request whose host is
-// ready (HostSlots), so one slow or throttled host never holds up the others.
+// every URL ever admitted. Decides which links are followed (scope, limits,
+// link rules, trap guard) and hands out the shallowest (or, depth-first, the
+// deepest) request whose host is ready (HostSlots), so one slow or throttled
+// host never holds up the others.
 #pragma once
 
 #include <cstdint>
@@ -8,47 +10,90 @@
 #include <optional>
 #include <queue>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include "core/url.hpp"
 #include "crawl/host_slots.hpp"
+#include "crawl/link_rules.hpp"
 #include "crawl/scope.hpp"
+#include "crawl/trap_guard.hpp"
 
 namespace gleaner::crawl {
 
 struct CrawlRequest {
   Url url;
-  int depth = 0;        // start URLs are 0
+  int depth = 0;        // start URLs are 0, and only they: they skip the link rules
   std::string referer;  // the page the link was found on; empty for start URLs
   int attempt = 1;      // 2 and up: a retry
 };
 
 enum class Admission {
   queued,
-  seen,          // already admitted once
-  out_of_scope,
-  too_deep,      // beyond max_depth
-  page_limit,    // max_pages URLs already admitted
+  seen,                    // already admitted once
+  out_of_scope_scheme,     // not http or https
+  out_of_scope_domain,     // host outside the allowed domains
+  too_deep,                // beyond max_depth
+  url_too_long,            // canonical URL longer than max_url_length
+  denied_by_pattern,       // a deny pattern matches
+  not_allowed_by_pattern,  // there are allow patterns and none matches
+  trap,                    // the trap guard's call
+  page_limit,              // max_pages URLs already admitted
+  host_page_limit,         // max_pages_per_host URLs of this host already admitted
+};
+
+// Short names, as `gleaner links` prints them after "skip: ": "seen",
+// "scheme", "domain", "depth", "url length", "pattern", "no allow pattern",
+// "trap", "max_pages", "max_pages_per_host"; "queued" for queued.
+std::string_view describe(Admission admission);
+
+// The frontier's decision on one URL and, when a rule of the job made it,
+// which one: the deny pattern's text, or the kind of trap.
+struct Verdict {
+  Admission admission = Admission::queued;
+  std::string rule;
+
+  friend bool operator==(const Verdict& verdict, Admission admission) { return verdict.admission == admission; }
+};
+
+// describe(admission) plus the rule: "pattern /[?&]sort=/", "trap (endless calendar)".
+std::string describe(const Verdict& verdict);
+
+enum class CrawlOrder {
+  breadth_first,  // the shallowest ready request first
+  depth_first,    // the deepest ready request first
 };
 
 struct FrontierLimits {
   int max_depth = 10;
-  long max_pages = 0;  // 0: no limit
+  long max_pages = 0;           // 0: no limit
+  long max_pages_per_host = 0;  // 0: no limit; hosts, not domains: www.x.test and x.test count apart
+  CrawlOrder order = CrawlOrder::breadth_first;
 };
 
 class Frontier {
  public:
-  Frontier(Scope scope, FrontierLimits limits) : scope_(std::move(scope)), limits_(limits) {}
+  Frontier(Scope scope, FrontierLimits limits, LinkRules rules = {})
+      : scope_(std::move(scope)), limits_(limits), rules_(std::move(rules)) {}
 
-  // A newly found URL: checked against scope, limits and the seen set.
-  Admission add(CrawlRequest request);
+  // A newly found URL, canonicalised by the job's query rules and then
+  // checked against scope, depth, the seen set, the link rules, the trap
+  // guard and the page limits, in that order; the first that refuses decides.
+  // Start URLs (depth 0) skip the allow/deny patterns and the trap guard.
+  Verdict add(CrawlRequest request);
+  // Pure: what add() would decide now, without admitting anything.
+  Verdict check(const CrawlRequest& request) const;
+  // The URL as the frontier queues, fetches and fingerprints it.
+  Url canonical(const Url& url) const { return rules_.query.apply(url); }
+
   // A request that failed and will be tried again, not before `not_before`.
   void retry(CrawlRequest request, Clock::time_point not_before);
 
-  // Pure: the shallowest request whose host `slots` says is ready at `now`;
-  // nothing if no queued request may start yet.
+  // Pure: the shallowest (depth-first: deepest) request whose host `slots`
+  // says is ready at `now`, in arrival order within a depth; nothing if no
+  // queued request may start yet.
   std::optional<CrawlRequest> next_ready(Clock::time_point now, const HostSlots& slots);
   // When next_ready() could next return something without any request
   // finishing first; nullopt if that needs a finish (or nothing is queued).
@@ -62,6 +107,7 @@ class Frontier {
     std::vector<std::deque<CrawlRequest>> by_depth;  // index: depth
     std::size_t size = 0;
     int shallowest() const;
+    int deepest() const;
   };
   struct Delayed {
     Clock::time_point not_before;
@@ -72,11 +118,20 @@ class Frontier {
     }
   };
 
+  struct Decision {
+    Verdict verdict;
+    TrapCheck trap;
+  };
+  // `request.url` is canonical already.
+  Decision decide(const CrawlRequest& request, std::uint64_t key) const;
   void enqueue(CrawlRequest request, bool front);
   void release_due_retries(Clock::time_point now);
 
   Scope scope_;
   FrontierLimits limits_;
+  LinkRules rules_;
+  TrapGuard trap_guard_;
+  std::unordered_map<std::string, long> admitted_per_host_;  // only with max_pages_per_host
   std::unordered_set<std::uint64_t> seen_;
   std::unordered_map<std::string, HostQueue> hosts_;  // only hosts with queued requests
   std::priority_queue<Delayed, std::vector<Delayed>, std::greater<>> delayed_;

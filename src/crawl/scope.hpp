@@ -17,15 +17,22 @@ enum class OutOfScope {
 
 class Scope {
  public:
-  // Empty `allowed_domains`: the hosts of the start URLs.
+  // `allowed_domains` match themselves and their subdomains ("shop.test"
+  // allows "www.shop.test" but not "myshop.test"). Empty: each start URL's
+  // registrable domain (Public Suffix List) and its subdomains, so a crawl
+  // started at www.shop.co.uk follows img.shop.co.uk but not other.co.uk;
+  // start hosts without one (IP addresses, "localhost", public suffixes such
+  // as "github.io") match only themselves.
   Scope(std::vector<std::string> allowed_domains, const std::vector<Url>& start_urls);
 
-  // A host matches a domain when equal to it or a subdomain of it
-  // ("shop.test" allows "www.shop.test" but not "myshop.test").
   OutOfScope check(const Url& url) const;
 
  private:
-  std::vector<std::string> domains_;
+  struct Domain {
+    std::string name;
+    bool with_subdomains = true;
+  };
+  std::vector<Domain> domains_;
 };
 
 }  // namespace gleaner::crawl

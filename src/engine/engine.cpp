@@ -79,7 +79,13 @@ Engine::Engine(loop::EventLoop& loop, const config::Job& job, http::HttpClient& 
       warn_(std::move(warn)),
       extractor_(job),
       frontier_(crawl::Scope(job.allowed_domains, job.start_urls),
-                crawl::FrontierLimits{job.max_depth, job.max_pages}),
+                crawl::FrontierLimits{job.max_depth, job.max_pages, job.links.max_pages_per_host,
+                                      job.links.order == config::CrawlOrder::depth_first
+                                          ? crawl::CrawlOrder::depth_first
+                                          : crawl::CrawlOrder::breadth_first},
+                crawl::LinkRules{job.links.allow, job.links.deny,
+                                 static_cast<std::size_t>(job.links.max_url_length), job.links.trap_guard,
+                                 crawl::QueryRules(job.links.strip_query_params, job.links.sort_query)}),
       host_slots_(politeness_of(job)),
       retry_policy_(retry_settings_of(job)),
       robots_(loop, http, std::string(robots_agent)),
@@ -135,7 +141,9 @@ loop::Task<void> Engine::crawl_one(crawl::CrawlRequest request, loop::Semaphore:
 
   // A named request, not a braced temporary inside the co_await: g++ 12
   // destroys such an aggregate temporary twice when the callee is a coroutine.
-  http::Request fetch_request{request.url.str(), request.referer};
+  http::Request fetch_request;
+  fetch_request.url = request.url.str();
+  fetch_request.referer = request.referer;
   http::Response response = co_await http_.fetch(std::move(fetch_request));
   // The fetch is what the concurrency limits are for; extraction has its own pool.
   permit.reset();

@@ -51,6 +51,9 @@ loop::Task<void> RobotsCache::fetch_into(std::string origin, Entry& entry) {
   if (response.error == http::TransportError::too_many_redirects) {
     // RFC 9309 §2.3.1.2: past five redirects robots.txt counts as unavailable.
     entry.rules = crawl::RobotsRules::allow_all();
+  } else if (response.error == http::TransportError::blocked_address) {
+    // Not ours to judge: the page fetch is refused the same way, and says so.
+    entry.rules = crawl::RobotsRules::allow_all();
   } else if (response.failed() || response.status >= 500) {
     entry.rules = crawl::RobotsRules::disallow_all();
     entry.expires = loop::Clock::now() + unreachable_retry;

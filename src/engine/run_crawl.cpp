@@ -1,5 +1,7 @@
 #include "engine/run_crawl.hpp"
 
+#include "engine/address_rules.hpp"
+
 #include <thread>
 
 #include "http/http_client.hpp"
@@ -27,6 +29,7 @@ http::ClientOptions client_options_for(const config::Job& job, const std::string
   // curl queues transfers past this limit inside the multi handle; the
   // engine's own per-host limit is what shapes the crawl.
   options.max_connections_per_host = std::max(job.politeness.per_host_concurrency, job.concurrency);
+  options.addresses = address_policy_for(job);
   return options;
 }
 

@@ -1,5 +1,9 @@
 // Matches compiled selectors against gumbo elements (Selectors Level 4 §3.3:
-// a selector "matches" an element). Read-only: safe on many threads at once.
+// a selector "matches" an element). Read-only over the selectors and the
+// tree; per-call state lives on the caller's stack, so many threads may match
+// at once. No recursion over the tree or the compounds; time is polynomial
+// (the "fails completely" pruning of browser engines) and ordinary selectors
+// allocate nothing but the result vector.
 #pragma once
 
 #include <gumbo.h>
@@ -22,6 +26,7 @@ struct Match {
 
 // Every element below `scope` (not scope itself) that matches some member of
 // `list`, once each, in document order. `scope` is a document or an element.
+// As in a browser, the contents of a <template> are not searched.
 std::vector<Match> select_matches(const GumboNode* scope, const SelectorList& list);
 
 // select_matches() without the selectors.

@@ -17,9 +17,7 @@ HttpClient::EasyHandle HttpClient::take_easy() {
   if (!idle_.empty()) {
     EasyHandle easy = std::move(idle_.back());
     idle_.pop_back();
-    // reset keeps the handle's buffers; connections live in the multi handle.
-    curl_easy_reset(easy.get());
-    return easy;
+    return easy;  // configure() resets it; connections live in the multi handle
   }
   EasyHandle easy(curl_easy_init());
   if (!easy) throw std::runtime_error("curl_easy_init failed");
@@ -28,13 +26,10 @@ HttpClient::EasyHandle HttpClient::take_easy() {
 
 void HttpClient::give_back(EasyHandle easy) { idle_.push_back(std::move(easy)); }
 
-void HttpClient::configure(CURL* easy, const Request& request) const {
-  curl_easy_setopt(easy, CURLOPT_URL, request.url.c_str());
+void HttpClient::configure(CURL* easy, const Request& request, const std::string& url) const {
+  curl_easy_reset(easy);
+  curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
   curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(easy, CURLOPT_MAXREDIRS,
-                   request.max_redirects >= 0 ? request.max_redirects : options_.max_redirects);
   curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");  // every encoding curl was built with
   curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options_.connect_timeout.count()));
   curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.total_timeout.count()));
@@ -45,14 +40,63 @@ void HttpClient::configure(CURL* easy, const Request& request) const {
   if (!request.referer.empty()) curl_easy_setopt(easy, CURLOPT_REFERER, request.referer.c_str());
 }
 
+namespace {
+
+// The absolute target of a redirect answer, or "" when this is not one.
+std::string redirect_target(CURL* easy, const Response& response) {
+  if (response.failed()) return "";
+  switch (response.status) {
+    case 301: case 302: case 303: case 307: case 308: break;
+    default: return "";
+  }
+  char* target = nullptr;
+  curl_easy_getinfo(easy, CURLINFO_REDIRECT_URL, &target);
+  return target ? target : "";
+}
+
+bool is_http_url(const std::string& url) {
+  return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
+}
+
+void fail(Response& response, TransportError error, const std::string& what) {
+  response.error = error;
+  response.error_message = "GET " + response.url + ": " + what;
+  response.body.clear();
+}
+
+}  // namespace
+
 loop::Task<Response> HttpClient::fetch(Request request) {
   EasyHandle easy = take_easy();
-  configure(easy.get(), request);
+  const long max_redirects = request.max_redirects >= 0 ? request.max_redirects : options_.max_redirects;
+  std::string url = request.url;
   Response response;
-  {
-    Transfer transfer(loop_, multi_, easy.get(), options_.max_body_bytes);
-    co_await transfer;
-    response = transfer.take_response(request);
+  for (long hops = 0;; ++hops) {
+    configure(easy.get(), request, url);
+    {
+      Transfer transfer(loop_, multi_, easy.get(), options_.max_body_bytes, options_.addresses.get());
+      co_await transfer;
+      response = transfer.take_response(request);
+    }
+    const std::string target = redirect_target(easy.get(), response);
+    if (target.empty()) break;
+    if (hops >= max_redirects) {
+      fail(response, TransportError::too_many_redirects,
+           "more than " + std::to_string(max_redirects) + " redirects (last to " + target + ")");
+      break;
+    }
+    // curl reports the target in its own text form; only http(s) may follow.
+    if (!is_http_url(target)) {
+      fail(response, TransportError::redirect_refused, "redirect to " + target + " refused: not http or https");
+      break;
+    }
+    if (request.check_redirect) {
+      if (auto reason = request.check_redirect(target)) {
+        fail(response, TransportError::redirect_refused, "redirect to " + target + " refused: " + *reason);
+        break;
+      }
+    }
+    url = target;
   }
   give_back(std::move(easy));
   co_return response;

@@ -23,6 +23,8 @@ class HttpClient {
   HttpClient& operator=(const HttpClient&) = delete;
 
   // Loop thread only. Never throws for transport failures: see Response::error.
+  // Redirects are followed here, hop by hop, so that each target can be
+  // checked (Request::check_redirect) before anything is sent to it.
   loop::Task<Response> fetch(Request request);
 
   const ClientOptions& options() const { return options_; }
@@ -35,7 +37,7 @@ class HttpClient {
 
   EasyHandle take_easy();
   void give_back(EasyHandle easy);
-  void configure(CURL* easy, const Request& request) const;
+  void configure(CURL* easy, const Request& request, const std::string& url) const;
 
   loop::EventLoop& loop_;
   ClientOptions options_;

@@ -13,8 +13,10 @@ enum class TransportError {
   dns,                 // host name did not resolve
   connect,             // refused, unreachable
   too_many_redirects,  // loop or over the limit
+  redirect_refused,    // Request::check_redirect said no
   too_large,           // body over max_body_bytes (after decompression)
   tls,
+  blocked_address,     // a non-public address the job does not allow
   network,             // reset, truncated, bad framing, bad encoding
   other,
 };

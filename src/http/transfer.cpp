@@ -1,5 +1,7 @@
 #include "http/transfer.hpp"
 
+#include <sys/socket.h>
+
 #include <cstdio>
 
 namespace gleaner::http {
@@ -46,18 +48,25 @@ std::string_view to_string(TransportError error) {
     case TransportError::dns: return "dns";
     case TransportError::connect: return "connect";
     case TransportError::too_many_redirects: return "too many redirects";
+    case TransportError::redirect_refused: return "redirect refused";
     case TransportError::too_large: return "too large";
     case TransportError::tls: return "tls";
+    case TransportError::blocked_address: return "blocked address";
     case TransportError::network: return "network";
     case TransportError::other: return "other";
   }
   return "other";
 }
 
-Transfer::Transfer(loop::EventLoop& loop, CurlMulti& multi, CURL* easy, std::size_t max_body_bytes)
-    : loop_(loop), multi_(multi), easy_(easy), max_body_bytes_(max_body_bytes) {
+Transfer::Transfer(loop::EventLoop& loop, CurlMulti& multi, CURL* easy, std::size_t max_body_bytes,
+                   const AddressPolicy* addresses)
+    : loop_(loop), multi_(multi), easy_(easy), max_body_bytes_(max_body_bytes), addresses_(addresses) {
   curl_easy_setopt(easy_, CURLOPT_WRITEFUNCTION, &Transfer::on_body);
   curl_easy_setopt(easy_, CURLOPT_WRITEDATA, this);
+  if (addresses_) {
+    curl_easy_setopt(easy_, CURLOPT_OPENSOCKETFUNCTION, &Transfer::on_open_socket);
+    curl_easy_setopt(easy_, CURLOPT_OPENSOCKETDATA, this);
+  }
   curl_easy_setopt(easy_, CURLOPT_ERRORBUFFER, error_buffer_);
 }
 
@@ -97,6 +106,21 @@ std::size_t Transfer::on_body(char* data, std::size_t size, std::size_t count, v
   return bytes;
 }
 
+// CURLOPT_OPENSOCKETFUNCTION: the last moment before connect(), with the
+// address DNS (or a numeric host) produced, for every hop of a redirect chain.
+curl_socket_t Transfer::on_open_socket(void* self, curlsocktype, curl_sockaddr* address) noexcept {
+  auto& transfer = *static_cast<Transfer*>(self);
+  Endpoint endpoint;
+  if (endpoint_of(&address->addr, endpoint) && !transfer.addresses_->permits(endpoint)) {
+    try {
+      transfer.blocked_endpoint_ = to_string(endpoint);
+    } catch (...) {
+    }
+    return CURL_SOCKET_BAD;  // curl fails the transfer with CURLE_COULDNT_CONNECT
+  }
+  return socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
+}
+
 Response Transfer::take_response(const Request& request) {
   Response response;
   response.url = request.url;
@@ -117,6 +141,7 @@ Response Transfer::take_response(const Request& request) {
   }
 
   response.error = body_too_large_ ? TransportError::too_large : classify(result_);
+  if (!blocked_endpoint_.empty() && result_ != CURLE_OK) response.error = TransportError::blocked_address;
   if (response.failed()) {
     std::string what;
     switch (response.error) {
@@ -126,6 +151,10 @@ Response Transfer::take_response(const Request& request) {
         break;
       case TransportError::too_large:
         what = "body larger than the limit of " + std::to_string(max_body_bytes_) + " bytes";
+        break;
+      case TransportError::blocked_address:
+        what = "refused to connect to " + blocked_endpoint_ +
+               ": not a public address (a job allows it with http.allow_private_addresses)";
         break;
       default:
         what = error_buffer_[0] != '\0' ? error_buffer_ : curl_easy_strerror(result_);

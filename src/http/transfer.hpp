@@ -15,7 +15,8 @@ namespace gleaner::http {
 
 class Transfer final : public TransferObserver {
  public:
-  Transfer(loop::EventLoop& loop, CurlMulti& multi, CURL* easy, std::size_t max_body_bytes);
+  Transfer(loop::EventLoop& loop, CurlMulti& multi, CURL* easy, std::size_t max_body_bytes,
+           const AddressPolicy* addresses);
   ~Transfer();
   Transfer(const Transfer&) = delete;
   Transfer& operator=(const Transfer&) = delete;
@@ -32,6 +33,7 @@ class Transfer final : public TransferObserver {
 
  private:
   static std::size_t on_body(char* data, std::size_t size, std::size_t count, void* self) noexcept;
+  static curl_socket_t on_open_socket(void* self, curlsocktype purpose, curl_sockaddr* address) noexcept;
 
   loop::EventLoop& loop_;
   CurlMulti& multi_;
@@ -39,6 +41,8 @@ class Transfer final : public TransferObserver {
   std::size_t max_body_bytes_;
   std::string body_;
   bool body_too_large_ = false;
+  const AddressPolicy* addresses_;
+  std::string blocked_endpoint_;  // set when on_open_socket refused one
   bool in_flight_ = false;
   CURLcode result_ = CURLE_OK;
   char error_buffer_[CURL_ERROR_SIZE] = {};

@@ -111,3 +111,40 @@ TEST_CASE("SIGTERM stops the crawl gracefully and keeps every record extracted s
   CHECK(records.size() < 50);
   CHECK(static_cast<int>(records.size()) <= requests.load());
 }
+
+TEST_CASE("gleaner robots shows each URL's verdict and the rule behind it") {
+  TempDir dir;
+  const std::string robots = write_job(dir, "robots.txt",
+                                       "User-agent: *\nDisallow: /private/\nAllow: /private/ok\n");
+  Subprocess allowed({GLEANER_BINARY, "robots", robots, "/a", "http://shop.test/private/ok"}, dir.path);
+  CHECK(allowed.wait() == 0);
+  CHECK(allowed.out() ==
+        "allowed /a  (no rule matches)\n"
+        "allowed http://shop.test/private/ok  Allow: /private/ok (line 3)\n");
+
+  Subprocess disallowed({GLEANER_BINARY, "robots", robots, "/private/x"}, dir.path);
+  CHECK(disallowed.wait() == 1);
+  CHECK(disallowed.out() == "disallowed /private/x  Disallow: /private/ (line 2)\n");
+}
+
+TEST_CASE("gleaner robots fetches a robots.txt URL and reads its status as the crawler does") {
+  testing::LocalServer server([](httplib::Server& routes) {
+    routes.Get("/robots.txt", [](const httplib::Request&, httplib::Response& response) {
+      response.set_content("User-agent: gleaner\nDisallow: /x\n", "text/plain");
+    });
+    routes.Get("/gone/robots.txt", [](const httplib::Request&, httplib::Response& response) { response.status = 404; });
+    routes.Get("/down/robots.txt", [](const httplib::Request&, httplib::Response& response) { response.status = 503; });
+  });
+  TempDir dir;
+  Subprocess fetched({GLEANER_BINARY, "robots", server.base_url() + "/robots.txt", "/x/1"}, dir.path);
+  CHECK(fetched.wait() == 1);
+  CHECK(fetched.out() == "disallowed /x/1  Disallow: /x (line 2)\n");
+
+  Subprocess missing({GLEANER_BINARY, "robots", server.base_url() + "/gone/robots.txt", "/x"}, dir.path);
+  CHECK(missing.wait() == 0);
+  CHECK(missing.out() == "allowed /x  (robots.txt answered 404: all allowed)\n");
+
+  Subprocess failing({GLEANER_BINARY, "robots", server.base_url() + "/down/robots.txt", "/x"}, dir.path);
+  CHECK(failing.wait() == 1);
+  CHECK(failing.out() == "disallowed /x  (robots.txt answered 503: all disallowed)\n");
+}

@@ -436,3 +436,63 @@ TEST_CASE("the repository's config/books.json loads") {
   CHECK_FALSE(job->name.empty());
   CHECK_FALSE(job->start_urls.empty());
 }
+
+TEST_CASE("politeness, retry and http settings are read with their defaults kept where unset") {
+  auto defaults = parse_job(minimal_job(), source);
+  REQUIRE(defaults);
+  CHECK(defaults->politeness.per_host_concurrency == 8);
+  CHECK(defaults->politeness.delay_seconds == 0);
+  CHECK(defaults->politeness.obey_robots);
+  CHECK(defaults->retry.max_retries == 2);
+  CHECK(defaults->retry.statuses == std::vector<long>{408, 429, 500, 502, 503, 504});
+  CHECK(defaults->http.timeout_seconds == 30);
+  CHECK(defaults->http.max_redirects == 10);
+  CHECK(defaults->http.user_agent.empty());
+
+  auto job = parse_job(minimal_job(R"json(
+      "politeness": {"per_host_concurrency": 2, "delay": 1.5, "jitter": 0.25, "obey_robots": false},
+      "retry": {"max_retries": 5, "statuses": [503], "backoff": 0.5},
+      "http": {"user_agent": "acme-bot/1.0 (+mailto:ops@acme.test)", "connect_timeout": 2,
+               "timeout": 12.5, "max_redirects": 3, "max_body_bytes": 2048})json"),
+                       source);
+  REQUIRE_MESSAGE(job, (job ? "" : job.error().message));
+  CHECK(job->politeness.per_host_concurrency == 2);
+  CHECK(job->politeness.delay_seconds == 1.5);
+  CHECK(job->politeness.jitter == 0.25);
+  CHECK_FALSE(job->politeness.obey_robots);
+  CHECK(job->retry.max_retries == 5);
+  CHECK(job->retry.statuses == std::vector<long>{503});
+  CHECK(job->retry.backoff_seconds == 0.5);
+  CHECK(job->http.user_agent == "acme-bot/1.0 (+mailto:ops@acme.test)");
+  CHECK(job->http.connect_timeout_seconds == 2);
+  CHECK(job->http.timeout_seconds == 12.5);
+  CHECK(job->http.max_redirects == 3);
+  CHECK(job->http.max_body_bytes == 2048);
+}
+
+TEST_CASE("bad politeness, retry and http settings name the key, the range and the value") {
+  check_rows({
+      {minimal_job(R"("politeness": {"delay": -1})"),
+       "config/books.json: /politeness/delay: expected a number of seconds from 0 to 3600, found -1"},
+      {minimal_job(R"("politeness": {"jitter": 2})"),
+       "config/books.json: /politeness/jitter: expected a number from 0 to 1, found 2"},
+      {minimal_job(R"("politeness": {"per_host_concurrency": 0})"),
+       "config/books.json: /politeness/per_host_concurrency: expected an integer from 1 to 1024, found 0"},
+      {minimal_job(R"("politeness": {"obey_robots": "no"})"),
+       "config/books.json: /politeness/obey_robots: expected true or false, found \"no\""},
+      {minimal_job(R"("politeness": {"delays": 1})"),
+       "config/books.json: /politeness/delays: unknown key (did you mean \"delay\"?)"},
+      {minimal_job(R"("retry": {"statuses": [503, 700]})"),
+       "config/books.json: /retry/statuses/1: expected an integer from 100 to 599, found 700"},
+      {minimal_job(R"("retry": {"max_retries": 50})"),
+       "config/books.json: /retry/max_retries: expected an integer from 0 to 20, found 50"},
+      {minimal_job(R"("retry": 3)"),
+       "config/books.json: /retry: expected an object, found 3"},
+      {minimal_job(R"("http": {"timeout": 0})"),
+       "config/books.json: /http/timeout: expected a number of seconds from 0.001 to 86400, found 0"},
+      {minimal_job(R"("http": {"user_agent": ""})"),
+       "config/books.json: /http/user_agent: expected a non-empty User-Agent string, found \"\""},
+      {minimal_job(R"("http": {"max_body_bytes": 10})"),
+       "config/books.json: /http/max_body_bytes: expected an integer >= 1024, found 10"},
+  });
+}

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
+#include <re2/re2.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -69,8 +71,8 @@ TEST_CASE("frontier admits no more than max_pages URLs") {
 
 TEST_CASE("frontier refuses URLs outside the job's scope") {
   Frontier frontier = make_frontier();
-  CHECK(frontier.add({url("http://elsewhere.test/"), 1, ""}) == Admission::out_of_scope);
-  CHECK(frontier.add({url("ftp://shop.test/file"), 1, ""}) == Admission::out_of_scope);
+  CHECK(frontier.add({url("http://elsewhere.test/"), 1, ""}) == Admission::out_of_scope_domain);
+  CHECK(frontier.add({url("ftp://shop.test/file"), 1, ""}) == Admission::out_of_scope_scheme);
 }
 
 TEST_CASE("fingerprints are stable and tell URLs apart") {
@@ -119,4 +121,143 @@ TEST_CASE("a retried request waits until its time, then goes ahead of its depth'
   CHECK(retried->url.str() == "http://shop.test/failed");
   CHECK(retried->attempt == 2);
   CHECK(frontier.pending() == 0);
+}
+
+namespace {
+
+std::shared_ptr<const re2::RE2> pattern(const char* text) { return std::make_shared<const re2::RE2>(text); }
+
+Frontier frontier_with(crawl::LinkRules rules, crawl::FrontierLimits limits = {}) {
+  return Frontier(crawl::Scope({"shop.test", "b.test"}, {}), limits, std::move(rules));
+}
+
+}  // namespace
+
+TEST_CASE("deny patterns refuse links and name the pattern; deny wins over allow") {
+  crawl::LinkRules rules;
+  rules.allow = {pattern("/catalogue/"), pattern("/p/\\d+$")};
+  rules.deny = {pattern("[?&]sort="), pattern("/catalogue/private/")};
+  Frontier frontier = frontier_with(rules);
+  struct Row {
+    const char* link;
+    Admission expected;
+    const char* described;
+  };
+  const Row rows[] = {
+      {"http://shop.test/catalogue/1", Admission::queued, "queued"},
+      {"http://shop.test/p/12", Admission::queued, "queued"},
+      {"http://shop.test/p/12x", Admission::not_allowed_by_pattern, "no allow pattern"},
+      {"http://shop.test/about", Admission::not_allowed_by_pattern, "no allow pattern"},
+      {"http://shop.test/catalogue/2?sort=price", Admission::denied_by_pattern, "pattern /[?&]sort=/"},
+      {"http://shop.test/catalogue/private/x", Admission::denied_by_pattern, "pattern //catalogue/private//"},
+      // Patterns see the canonical URL: %7E is "~", the host is lower case.
+      {"http://SHOP.test/%63atalogue/3", Admission::queued, "queued"},
+      {"http://elsewhere.test/catalogue/1", Admission::out_of_scope_domain, "domain"},
+      {"ftp://shop.test/catalogue/1", Admission::out_of_scope_scheme, "scheme"},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.link);
+    const crawl::Verdict verdict = frontier.add({url(row.link), 1, "http://shop.test/"});
+    CHECK(verdict == row.expected);
+    CHECK(describe(verdict) == row.described);
+  }
+}
+
+TEST_CASE("start URLs skip allow and deny patterns") {
+  crawl::LinkRules rules;
+  rules.allow = {pattern("/only-this/")};
+  rules.deny = {pattern("start")};
+  Frontier frontier = frontier_with(rules);
+  CHECK(frontier.add({url("http://shop.test/start"), 0, ""}) == Admission::queued);
+  CHECK(frontier.add({url("http://shop.test/start2"), 1, "http://shop.test/start"}) == Admission::denied_by_pattern);
+}
+
+TEST_CASE("check() tells what add() would decide without admitting anything") {
+  crawl::LinkRules rules;
+  rules.deny = {pattern("private")};
+  Frontier frontier = frontier_with(rules);
+  CHECK(frontier.check({url("http://shop.test/a"), 1, ""}) == Admission::queued);
+  CHECK(frontier.check({url("http://shop.test/a"), 1, ""}) == Admission::queued);
+  CHECK(frontier.check({url("http://shop.test/private"), 1, ""}).rule == "private");
+  CHECK(frontier.pending() == 0);
+  CHECK(frontier.seen() == 0);
+  REQUIRE(frontier.add({url("http://shop.test/a"), 1, ""}) == Admission::queued);
+  CHECK(frontier.check({url("http://shop.test/a"), 1, ""}) == Admission::seen);
+}
+
+TEST_CASE("URLs longer than max_url_length are refused, measured canonical") {
+  crawl::LinkRules rules;
+  rules.max_url_length = 30;
+  Frontier frontier = frontier_with(rules);
+  const std::string base = "http://shop.test/";  // 17 bytes
+  CHECK(frontier.add({url(base + std::string(13, 'x')), 1, ""}) == Admission::queued);  // 30
+  CHECK(frontier.add({url(base + std::string(14, 'y')), 1, ""}) == Admission::url_too_long);
+  // "%7E" counts as the one "~" it becomes.
+  CHECK(frontier.add({url(base + "%7E" + std::string(12, 'z')), 1, ""}) == Admission::queued);
+  CHECK(describe(Admission::url_too_long) == "url length");
+}
+
+TEST_CASE("max_pages_per_host caps each host's admitted URLs, not the others'") {
+  Frontier frontier = frontier_with({}, {10, 0, /*max_pages_per_host=*/2});
+  CHECK(frontier.add({url("http://shop.test/1"), 0, ""}) == Admission::queued);
+  CHECK(frontier.add({url("http://shop.test/2"), 1, ""}) == Admission::queued);
+  CHECK(frontier.add({url("http://shop.test/3"), 1, ""}) == Admission::host_page_limit);
+  CHECK(frontier.add({url("http://www.shop.test/1"), 1, ""}) == Admission::queued);  // a host of its own
+  CHECK(frontier.add({url("http://b.test/1"), 1, ""}) == Admission::queued);
+  CHECK(frontier.add({url("http://b.test/2"), 1, ""}) == Admission::queued);
+  drain(frontier);
+  CHECK(frontier.add({url("http://b.test/3"), 1, ""}) == Admission::host_page_limit);
+  CHECK(frontier.add({url("http://shop.test/1"), 1, ""}) == Admission::seen);  // seen is said first
+}
+
+TEST_CASE("depth-first order hands out the deepest ready request first") {
+  Frontier frontier = frontier_with({}, {10, 0, 0, crawl::CrawlOrder::depth_first});
+  REQUIRE(frontier.add({url("http://shop.test/d1-a"), 1, ""}) == Admission::queued);
+  REQUIRE(frontier.add({url("http://shop.test/d3"), 3, ""}) == Admission::queued);
+  REQUIRE(frontier.add({url("http://shop.test/d0"), 0, ""}) == Admission::queued);
+  REQUIRE(frontier.add({url("http://b.test/d2"), 2, ""}) == Admission::queued);
+  REQUIRE(frontier.add({url("http://shop.test/d1-b"), 1, ""}) == Admission::queued);
+  CHECK(drain(frontier) == std::vector<std::string>{"http://shop.test/d3", "http://b.test/d2", "http://shop.test/d1-a",
+                                                    "http://shop.test/d1-b", "http://shop.test/d0"});
+}
+
+TEST_CASE("depth-first crawling follows a page's links before its siblings") {
+  Frontier frontier = frontier_with({}, {10, 0, 0, crawl::CrawlOrder::depth_first});
+  auto slots = unlimited();
+  REQUIRE(frontier.add({url("http://shop.test/"), 0, ""}) == Admission::queued);
+  std::vector<std::string> order;
+  while (auto request = frontier.next_ready(t0, slots)) {
+    const std::string path(request->url.path());
+    order.push_back(path);
+    // A binary tree two levels deep: "/" -> /a, /b; /a -> /aa, /ab ...
+    if (path.size() < 3) {
+      const std::string stem = path == "/" ? "/" : path;
+      for (const char* child : {"a", "b"}) {
+        (void)frontier.add({url("http://shop.test" + stem + child), request->depth + 1, request->url.str()});
+      }
+    }
+  }
+  CHECK(order == std::vector<std::string>{"/", "/a", "/aa", "/ab", "/b", "/ba", "/bb"});
+}
+
+TEST_CASE("the job's query rules apply before the seen set: one fingerprint per canonical URL") {
+  crawl::LinkRules rules;
+  rules.query = crawl::QueryRules({"utm_*", "sessionid"}, /*sort=*/true);
+  Frontier frontier = frontier_with(rules);
+  CHECK(frontier.add({url("http://shop.test/p?b=2&a=1&utm_source=x"), 1, ""}) == Admission::queued);
+  CHECK(frontier.add({url("http://shop.test/p?a=1&SessionId=9&b=2"), 1, ""}) == Admission::seen);
+  CHECK(frontier.add({url("http://shop.test/p?a=%31&b=2#x"), 1, ""}) == Admission::seen);
+  CHECK(frontier.canonical(url("http://shop.test/p?utm_medium=y")).str() == "http://shop.test/p");
+  const auto queued = drain(frontier);
+  CHECK(queued == std::vector<std::string>{"http://shop.test/p?a=1&b=2"});  // fetched canonical
+  CHECK(frontier.seen() == 1);
+}
+
+TEST_CASE("every admission has a short description") {
+  CHECK(describe(Admission::seen) == "seen");
+  CHECK(describe(Admission::out_of_scope_domain) == "domain");
+  CHECK(describe(Admission::too_deep) == "depth");
+  CHECK(describe(Admission::trap) == "trap");
+  CHECK(describe(Admission::page_limit) == "max_pages");
+  CHECK(describe(Admission::host_page_limit) == "max_pages_per_host");
 }

@@ -209,3 +209,24 @@ TEST_CASE("matching handles ten thousand levels of nesting without recursion") {
   CHECK(select(html, "p div div div div div div div div span").empty());
   CHECK(select(html, "div p div div div div div div div span").empty());
 }
+
+TEST_CASE("sibling chains that fail do not backtrack exponentially") {
+  // Selectors Level 4 §16.4: each `~` may try every earlier sibling. Without
+  // the "fails all siblings" rule this selector would take about 2000^8 steps.
+  std::string html = "<div>";
+  for (int i = 0; i < 2'000; ++i) html += "<a></a>";
+  html += "</div>";
+  CHECK(select(html, "x ~ a ~ a ~ a ~ a ~ a ~ a ~ a ~ a").empty());
+  CHECK(select(html, "div > x ~ a ~ a ~ a ~ a a").empty());
+  CHECK(select(html, "a:has(~ a ~ a ~ a ~ x)").empty());
+}
+
+TEST_CASE("nth-child on ten thousand siblings counts each position once per selection") {
+  std::string html = "<ul>";
+  for (int i = 0; i < 10'000; ++i) html += "<li></li>";
+  Document doc = Document::parse(html);
+  CHECK(select_all(doc.root(), compile("li:nth-child(2n+1)")).size() == 5'000);
+  CHECK(select_all(doc.root(), compile("li:nth-last-child(-n+3)")).size() == 3);
+  CHECK(select_all(doc.root(), compile("li:nth-of-type(1000n)")).size() == 10);
+  CHECK(select_all(doc.root(), compile("li:nth-child(odd of :nth-child(3n))")).size() == 1'667);
+}

@@ -55,3 +55,9 @@ TEST_CASE("in a list, each element takes the pseudo-element of the first member 
   CHECK(values(html, "a, a::attr(href)") == Values{"one", "two"});
   CHECK(values(html, "[id=\"2\"], a::attr(id), b") == Values{"1", "two", "three"});
 }
+
+TEST_CASE("::all-text yields all of the element's text, like a bare selector, even when empty") {
+  CHECK(values(books, ".stock::all-text") == Values{"In stock", "icon"});
+  CHECK(values(books, ".price::all-text") == Values{"\xc2\xa3" "51.77", ""});
+  CHECK(values("<p>Hello <b>big</b>\n world</p>", "p::all-text") == Values{"Hello big world"});
+}

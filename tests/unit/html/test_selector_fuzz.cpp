@@ -79,6 +79,17 @@ TEST_CASE("thousands of pseudo-random selectors parse or fail cleanly") {
   }
 }
 
+TEST_CASE("random byte strings, any of the 256 values, parse or fail cleanly") {
+  Document doc = Document::parse(sample);
+  Random random(0xC55);
+  for (int i = 0; i < 5000; ++i) {
+    std::string selector;
+    for (std::size_t j = random.below(64); j > 0; --j) selector += static_cast<char>(random.below(256));
+    CAPTURE(selector);
+    exercise(selector, doc);
+  }
+}
+
 TEST_CASE("pseudo-random mutations of valid selectors parse or fail cleanly") {
   Document doc = Document::parse(sample);
   const char* const seeds[] = {
