@@ -144,6 +144,9 @@ loop::Task<void> Engine::crawl_one(crawl::CrawlRequest request, loop::Semaphore:
   http::Request fetch_request;
   fetch_request.url = request.url.str();
   fetch_request.referer = request.referer;
+  fetch_request.check_redirect = [this, depth = request.depth](const std::string& target) {
+    return redirect_refusal(target, depth);
+  };
   http::Response response = co_await http_.fetch(std::move(fetch_request));
   // The fetch is what the concurrency limits are for; extraction has its own pool.
   permit.reset();
@@ -174,6 +177,24 @@ loop::Task<bool> Engine::allowed_by_robots(const crawl::CrawlRequest& request) {
   if (rules->allowed(request.url.path_and_query())) co_return true;
   ++stats_.robots_disallowed;
   co_return false;
+}
+
+std::optional<std::string> Engine::redirect_refusal(const std::string& target, int depth) const {
+  auto url = Url::parse(target);
+  if (!url) return "not a valid URL";
+  // A redirect may land on a page already seen or deeper than max_depth (it
+  // is the page the link meant), but not outside the job's scope or on a
+  // URL the job denies.
+  const crawl::Verdict verdict = frontier_.check({frontier_.canonical(*url), depth, "", 1});
+  switch (verdict.admission) {
+    case crawl::Admission::out_of_scope_scheme:
+    case crawl::Admission::out_of_scope_domain:
+    case crawl::Admission::denied_by_pattern:
+    case crawl::Admission::not_allowed_by_pattern:
+      return "the job does not follow it (" + crawl::describe(verdict) + ")";
+    default:
+      return std::nullopt;
+  }
 }
 
 bool Engine::retry_later(crawl::CrawlRequest& request, const http::Response& response) {

@@ -50,6 +50,8 @@ class Engine {
  private:
   loop::Task<void> crawl_one(crawl::CrawlRequest request, loop::Semaphore::Permit permit);
   loop::Task<bool> allowed_by_robots(const crawl::CrawlRequest& request);
+  // Why a redirect to `target` must not be followed, if it must not.
+  std::optional<std::string> redirect_refusal(const std::string& target, int depth) const;
   // True when the request went back to the frontier for another attempt.
   bool retry_later(crawl::CrawlRequest& request, const http::Response& response);
   void report_failure(const crawl::CrawlRequest& request, const http::Response& response);

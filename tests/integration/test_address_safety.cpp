@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <httplib.h>
 
+#include <algorithm>
 #include <atomic>
 #include <string>
 #include <vector>
@@ -99,4 +100,31 @@ TEST_CASE("http.allow_private_addresses opens exactly what it names") {
       crawl_site(site.base_url() + "/", R"(, "http": {"allow_private_addresses": ["127.0.0.1:)" + port + R"("]})");
   CHECK(opened.records == 2);
   CHECK(internal.requests >= 1);
+}
+
+TEST_CASE("a redirect outside the job's domains or onto a denied URL is not followed") {
+  InternalService internal;
+  const std::string port = std::to_string(internal.server.port());
+  testing::LocalServer site([&](httplib::Server& routes) {
+    routes.Get("/", [](const httplib::Request&, httplib::Response& response) {
+      response.set_content("<h1>home</h1><a href='/away'>a</a><a href='/denied'>d</a>", "text/html");
+    });
+    // example.com is outside allowed_domains: refused before any DNS lookup.
+    routes.Get("/away", [](const httplib::Request&, httplib::Response& response) {
+      response.set_redirect("http://example.com/");
+    });
+    routes.Get("/denied", [&](const httplib::Request&, httplib::Response& response) {
+      response.set_redirect("http://127.0.0.1:" + port + "/private/x");
+    });
+  });
+  Outcome result = crawl_site(site.base_url() + "/", R"(, "links": {"deny": ["/private/"]},
+      "http": {"allow_private_addresses": true})");
+  CHECK(internal.requests == 0);
+  CHECK(result.records == 1);
+  CHECK(result.stats.transport_errors == 2);
+  std::sort(result.warnings.begin(), result.warnings.end());
+  REQUIRE(result.warnings.size() == 2);
+  CHECK(result.warnings[0] == "GET " + site.base_url() + "/away: redirect to http://example.com/ refused: the job does not follow it (domain)");
+  CHECK(result.warnings[1] == "GET " + site.base_url() + "/denied: redirect to http://127.0.0.1:" + port +
+                                  "/private/x refused: the job does not follow it (pattern //private//)");
 }
