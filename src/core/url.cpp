@@ -4,8 +4,14 @@
 
 #include <memory>
 
+#include "core/percent_encoding.hpp"
+
 namespace gleaner {
 namespace {
+
+using percent::append_encoded;
+using percent::hex_value;
+using percent::is_unreserved;
 
 struct UrlHandleDeleter {
   void operator()(CURLU* handle) const { curl_url_cleanup(handle); }
@@ -38,30 +44,10 @@ Error url_error(std::string_view text, CURLUcode code) {
                                           "\": " + curl_url_strerror(code));
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// RFC 3986 §2.3.
-bool is_unreserved(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '.' || c == '_' || c == '~';
-}
-
 // Bytes that may not appear raw in a URL (RFC 3986 §2.1) and that browsers
 // encode in paths and queries (WHATWG URL, "percent-encode sets").
 bool must_encode(unsigned char c) {
   return c <= 0x20 || c >= 0x7f || c == '"' || c == '<' || c == '>';
-}
-
-void append_encoded(std::string& out, unsigned char c) {
-  constexpr char digits[] = "0123456789ABCDEF";
-  out += '%';
-  out += digits[c >> 4];
-  out += digits[c & 0xf];
 }
 
 // RFC 3986 §6.2.2.1 and §6.2.2.2: "%7e" and "%7E" become "~", "%2f" becomes

@@ -3,23 +3,14 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/percent_encoding.hpp"
+
 namespace gleaner::crawl {
 namespace {
 
-constexpr char hex_digits[] = "0123456789ABCDEF";
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// RFC 3986 §2.3.
-bool is_unreserved(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '-' || c == '.' || c == '_' || c == '~';
-}
+using percent::append_encoded;
+using percent::hex_value;
+using percent::is_unreserved;
 
 // Octets a URI can only carry percent-encoded (RFC 3986 §2): controls, space,
 // non-ASCII, and the printable characters that are neither reserved nor
@@ -27,12 +18,6 @@ bool is_unreserved(unsigned char c) {
 bool needs_encoding(unsigned char c) {
   if (c <= 0x20 || c >= 0x7F) return true;
   return std::string_view("\"<>\\^`{|}").find(static_cast<char>(c)) != std::string_view::npos;
-}
-
-void append_encoded(std::string& out, unsigned char c) {
-  out += '%';
-  out += hex_digits[c >> 4];
-  out += hex_digits[c & 0xF];
 }
 
 // Appends the normalised form of `text[i]` (and of the escape it starts) and

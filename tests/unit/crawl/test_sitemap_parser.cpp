@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "crawl/sitemap_parser.hpp"
+#include "support/gzip.hpp"
 
 using gleaner::Result;
 using gleaner::crawl::SitemapEntry;
@@ -57,20 +58,7 @@ std::vector<std::string> locs(const Parsed& parsed) {
   return out;
 }
 
-// gzip (RFC 1952) of `data`, as a server would send a .xml.gz.
-std::string gzip(std::string_view data) {
-  z_stream stream{};
-  REQUIRE(deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) == Z_OK);
-  std::string out(deflateBound(&stream, static_cast<uLong>(data.size())), '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  stream.avail_in = static_cast<uInt>(data.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  REQUIRE(deflate(&stream, Z_FINISH) == Z_STREAM_END);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  return out;
-}
+using gleaner::testing::gzip;
 
 // gzip of prefix + `repeat` copies of `filler` + suffix, without holding it uncompressed.
 std::string gzip_repeated(std::string_view prefix, char filler, std::size_t repeat, std::string_view suffix) {

@@ -12,26 +12,13 @@
 #include "html/node_tree.hpp"
 #include "html/select_values.hpp"
 #include "html/selector_parser.hpp"
+#include "support/random.hpp"
 
 using namespace gleaner::html;
 
 namespace {
 
-// splitmix64: fixed seeds give the same inputs on every run and platform.
-class Random {
- public:
-  explicit Random(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
-
- private:
-  std::uint64_t state_;
-};
+using gleaner::testing::Random;
 
 std::string repeat(std::string_view piece, int times) {
   std::string out;

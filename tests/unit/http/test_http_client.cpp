@@ -16,6 +16,7 @@
 #include "loop/event_loop.hpp"
 #include "loop/when_all.hpp"
 #include "support/local_server.hpp"
+#include "support/gzip.hpp"
 
 using namespace gleaner;
 using namespace std::chrono_literals;
@@ -23,20 +24,7 @@ using http::TransportError;
 
 namespace {
 
-std::string gzip(const std::string& data) {
-  z_stream stream{};
-  // 15 + 16: a gzip wrapper rather than raw zlib.
-  REQUIRE(deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) == Z_OK);
-  std::string out(deflateBound(&stream, data.size()), '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  stream.avail_in = static_cast<uInt>(data.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  REQUIRE(deflate(&stream, Z_FINISH) == Z_STREAM_END);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  return out;
-}
+using gleaner::testing::gzip;
 
 struct HostileSite {
   std::mutex mutex;
