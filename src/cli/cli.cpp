@@ -7,6 +7,7 @@
 #include <exception>
 
 #include "cli/exit_codes.hpp"
+#include "cli/links_command.hpp"
 #include "cli/run_command.hpp"
 #include "cli/robots_command.hpp"
 #include "cli/select_command.hpp"
@@ -48,6 +49,36 @@ int run(int argc, char** argv) {
   select_command->add_option("--base", select_options.base_url,
                              "Resolve ::attr() values of URL attributes (href, src, ...) against this URL");
 
+  LinksOptions links_options;
+  CLI::App* links_command = app.add_subcommand(
+      "links", "Print a page's links; with a job, whether the crawl would follow each, and why");
+  links_command->add_option("SOURCE", links_options.source,
+                            "HTML file, http(s) URL, or - for standard input (the default)");
+  CLI::Option* links_job =
+      links_command->add_option("--job", links_options.job_path,
+                                "Decide each link as this job's crawl would: follow, or skip: and the reason")
+          ->type_name("JOB");
+  links_command->add_option("--base", links_options.base_url,
+                            "The page's URL, to resolve relative links against (default for an http(s) "
+                            "SOURCE: its URL after redirects); a <base href> in the page still applies")
+      ->type_name("URL");
+  links_command->add_option("--depth", links_options.depth,
+                            "With --job: the depth the page was fetched at; its links are one deeper "
+                            "(default 0: a start URL)")
+      ->type_name("N")
+      ->check([](const std::string& text) -> std::string {
+        return !text.empty() && text.front() == '-' ? "expected a depth of 0 or more, found " + text : "";
+      })
+      ->needs(links_job);
+  links_command
+      ->add_flag_callback(
+          "--no-robots", [&links_options] { links_options.check_robots = false; },
+          "With --job: do not fetch robots.txt; links the job would follow print as follow")
+      ->needs(links_job);
+  links_command->add_flag("--json", links_options.json,
+                          "One JSON object per link: {href, url (canonical, or null), decision (without "
+                          "--job: null, or why a link has no url)}");
+
   RobotsOptions robots_options;
   CLI::App* robots_command =
       app.add_subcommand("robots", "Show what a robots.txt allows, and which rule decides (RFC 9309)");
@@ -75,6 +106,7 @@ int run(int argc, char** argv) {
     if (run_command->parsed()) return run_job(run_options);
     if (select_command->parsed()) return run_select(select_options);
     if (robots_command->parsed()) return run_robots(robots_options);
+    if (links_command->parsed()) return run_links(links_options);
     return exit_usage;
   } catch (const std::exception& error) {
     std::fprintf(stderr, "gleaner: %s\n", error.what());

@@ -6,7 +6,7 @@ namespace gleaner::cli {
 constexpr int exit_ok = 0;           // the job ran; its dataset is in place
 constexpr int exit_failure = 1;      // the job could not run or finish (e.g. unwritable dataset)
 constexpr int exit_usage = 2;        // bad command line or invalid job file
-constexpr int exit_no_match = 1;     // `gleaner select` matched nothing; `gleaner robots` disallows a URL
+constexpr int exit_no_match = 1;     // `select` matched nothing, `links` found none, `robots` disallows a URL
 // Stopped by a signal: 128 + its number, as shells report it (130 SIGINT,
 // 143 SIGTERM). Records extracted so far are in the dataset.
 constexpr int exit_signal_base = 128;

@@ -4,11 +4,12 @@
 
 #include <cstdio>
 #include <string>
+#include <string_view>
 
 #include "cli/exit_codes.hpp"
-#include "cli/output_path.hpp"
 #include "cli/stop_signals.hpp"
 #include "config/job_loader.hpp"
+#include "core/path_template.hpp"
 #include "engine/run_crawl.hpp"
 #include "gleaner_version.hpp"
 
@@ -42,6 +43,30 @@ void print_summary(const config::Job& job, const engine::Stats& stats, const std
                job.name.c_str(), stats.pages_fetched, stats.items, path.c_str(), stats.errors(),
                stats.transport_errors, stats.http_errors, stats.seconds, rate,
                stats.interrupted ? " (interrupted)" : "");
+
+  // Why links were not followed: the first thing to look at when a crawl
+  // fetched less than expected (`gleaner links` then shows it per link).
+  std::string skipped;
+  auto add = [&skipped](std::size_t count, std::string_view reason) {
+    if (count == 0) return;
+    skipped += (skipped.empty() ? "" : ", ") + std::to_string(count) + " " + std::string(reason);
+  };
+  for (std::size_t reason = 0; reason < stats.links_skipped.size(); ++reason) {
+    add(stats.links_skipped[reason], crawl::describe(static_cast<crawl::Admission>(reason)));
+  }
+  add(stats.links_unresolvable, "not a URL");
+  add(stats.robots_disallowed, "robots.txt");
+  std::fprintf(stderr, "gleaner: %s: %zu links queued; not followed: %s\n", job.name.c_str(), stats.links_queued,
+               skipped.empty() ? "none" : skipped.c_str());
+  if (stats.sitemaps_fetched + stats.sitemap_errors > 0) {
+    std::fprintf(stderr, "gleaner: %s: %zu sitemaps read, %zu failed; %zu listed pages queued, %zu older than sitemap_since\n",
+                 job.name.c_str(), stats.sitemaps_fetched, stats.sitemap_errors, stats.sitemap_urls_queued,
+                 stats.sitemap_entries_too_old);
+  }
+  if (stats.skipped_not_html > 0) {
+    std::fprintf(stderr, "gleaner: %s: %zu responses were not HTML; %zu saved as files, %zu could not be saved\n",
+                 job.name.c_str(), stats.skipped_not_html, stats.downloads, stats.download_errors);
+  }
 }
 
 }  // namespace
@@ -54,7 +79,7 @@ int run_job(const RunOptions& options) {
   }
 
   engine::CrawlSettings settings;
-  settings.dataset_path = expand_output_path(
+  settings.dataset_path = expand_path_template(
       options.output_path.empty() ? job->output.path : options.output_path, job->name);
   settings.default_user_agent = std::string("gleaner/") + GLEANER_VERSION + " (web scraper)";
 

@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/exit_codes.hpp"
+#include "cli/result_lines.hpp"
+#include "extract/link_hrefs.hpp"
 #include "cli/page_source.hpp"
 #include "core/url.hpp"
 #include "gleaner_version.hpp"
@@ -53,16 +55,6 @@ nlohmann::ordered_json element_json(const GumboNode* element) {
   object["attrs"] = std::move(attrs);
   object["text"] = html::all_text(element);
   return object;
-}
-
-// The base for --base: the given URL, then the page's <base href> resolved
-// against it (HTML "document base URL"), as the crawler resolves links.
-std::optional<Url> document_base(const html::Document& document, const Url& given) {
-  static const html::SelectorList base_selector = *html::parse_selector("base[href]");
-  const auto bases = html::select_all(document.root(), base_selector);
-  if (bases.empty()) return given;
-  auto resolved = given.resolve(*html::attribute(bases.front(), "href"));
-  return resolved ? *resolved : given;
 }
 
 // What one match prints, or nothing when it has no value for the pseudo-element.
@@ -122,18 +114,13 @@ int run_select(const SelectOptions& options) {
 
   const html::Document document = html::Document::parse(page->html);
   std::optional<Url> base;
-  if (given_base) base = document_base(document, *given_base);
+  if (given_base) base = extract::document_base(document, *given_base);
 
-  std::size_t printed = 0;
+  ResultLines results;
   for (const html::Match& match : html::select_matches(document.root(), *selector)) {
-    auto line = render(match, options, base);
-    if (!line) continue;
-    std::fwrite(line->data(), 1, line->size(), stdout);
-    std::fputc('\n', stdout);
-    ++printed;
+    if (auto line = render(match, options, base)) results.print(*line);
   }
-  std::fflush(stdout);
-  return printed > 0 ? exit_ok : exit_no_match;
+  return results.exit_code();
 }
 
 }  // namespace gleaner::cli

@@ -2,8 +2,12 @@
 // Everything downstream (engine, extractor, output) reads its settings here.
 #pragma once
 
+#include <chrono>
+#include <ctime>
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/url.hpp"
@@ -57,9 +61,33 @@ struct HttpSettings {
   // the start URLs' own address:port; these entries widen that.
   bool allow_all_addresses = false;                 // "allow_private_addresses": true
   std::vector<std::string> allow_private_addresses;  // CIDR, address or address:port
+  // Sent with every request, in this order. Authorization, Cookie and
+  // Proxy-Authorization only ever go to the origin the request started at.
+  std::vector<std::pair<std::string, std::string>> headers;
+  bool cookies = true;      // curl's cookie engine, one jar per job, in memory
+  std::string cookie_file;  // Netscape cookies.txt loaded into the jar at start
+  std::string proxy;        // "http://host:port", "socks5h://..."; empty: none (environment ignored)
+  bool verify_tls = true;   // false: certificates not checked (logged loudly)
+  // A transfer slower than low_speed_limit bytes/s for low_speed_time seconds
+  // is abandoned as stalled; 0 seconds switches the check off.
+  long low_speed_limit = 100;
+  double low_speed_time_seconds = 15;
+};
+
+// Responses that are not HTML are never parsed; those whose Content-Type
+// matches one of content_types are saved as files, with a manifest.
+struct DownloadSettings {
+  std::vector<std::string> content_types;  // "application/pdf", "image/*"; empty: nothing saved
+  std::string dir = "out/{job}-files";     // {job} is replaced by the job name
 };
 
 enum class CrawlOrder { breadth_first, depth_first };
+
+// "links.priority": URLs matching `pattern` are fetched before lower ones.
+struct PriorityRule {
+  std::shared_ptr<const re2::RE2> pattern;  // RE2, searched in the canonical URL
+  int priority = 0;                         // higher first; unmatched URLs are 0
+};
 
 // Which links are followed, beyond allowed_domains and max_depth, and how URLs
 // are canonicalised before they are compared.
@@ -71,11 +99,24 @@ struct LinkSettings {
   std::vector<std::string> strip_query_params{"utm_*"};  // names or globs, case-insensitive
   bool sort_query = false;
   CrawlOrder order = CrawlOrder::breadth_first;
+  std::vector<PriorityRule> priority;  // first match wins; before order
   bool trap_guard = true;
 };
 
 struct OutputSettings {
   std::string path = "out/{job}.jsonl";  // {job} is replaced by the job name
+};
+
+// Sitemaps (sitemaps.org) as a source of URLs: the <url>s they list are
+// offered to the frontier as links found at depth 0, so the link rules apply.
+struct SitemapSettings {
+  std::vector<Url> urls;     // "sitemaps": urlset or sitemapindex, gzip or not
+  bool from_robots = false;  // also the Sitemap: lines of each start URL origin's robots.txt
+  // "sitemap_since": entries whose <lastmod> is older are left out (those
+  // without one are kept). Either a fixed instant or an age counted back
+  // from the start of the crawl; neither: no filter.
+  std::optional<std::time_t> since;
+  std::optional<std::chrono::seconds> since_age;
 };
 
 struct Job {
@@ -94,6 +135,8 @@ struct Job {
   HttpSettings http;
   LinkSettings links;
   OutputSettings output;
+  DownloadSettings download;
+  SitemapSettings sitemaps;
 };
 
 }  // namespace gleaner::config

@@ -3,11 +3,12 @@
 #include <climits>
 #include <type_traits>
 
+#include "config/http_schema.hpp"
 #include "config/item_schema.hpp"
-#include "core/address_policy.hpp"
 #include "config/job_values.hpp"
 #include "config/link_schema.hpp"
 #include "config/object_walker.hpp"
+#include "config/sitemap_schema.hpp"
 #include "config/value_readers.hpp"
 
 namespace gleaner::config {
@@ -17,9 +18,11 @@ constexpr IntegerRange concurrency_range{1, 1024};
 constexpr IntegerRange max_pages_range{0, LONG_MAX};
 constexpr IntegerRange max_depth_range{0, INT_MAX};
 
-void read_start_urls(const Json& value, const JsonPointer& where, Job& job, Diagnostics& sink) {
+// `may_be_empty`: the job lists sitemaps, which are URLs enough to start from.
+void read_start_urls(const Json& value, const JsonPointer& where, bool may_be_empty, Job& job,
+                     Diagnostics& sink) {
   constexpr std::string_view expected = "a non-empty array of start URLs";
-  if (value.is_array() && value.empty()) {
+  if (value.is_array() && value.empty() && !may_be_empty) {
     sink.expected(where, expected, value);
     return;
   }
@@ -109,50 +112,6 @@ void read_retry(const Json& value, const JsonPointer& where, RetrySettings& retr
   }, sink);
 }
 
-void read_private_addresses(const Json& value, const JsonPointer& where, HttpSettings& http, Diagnostics& sink) {
-  constexpr std::string_view expected = "true, false or an array of addresses and CIDR networks";
-  if (value.is_boolean()) {
-    http.allow_all_addresses = value.get<bool>();
-    return;
-  }
-  for_each_element(value, where, expected, [&](const Json& element, const JsonPointer& at) {
-    auto entry = read_non_empty_string(element, at, "an address, address:port or CIDR network", sink);
-    if (!entry) return;
-    AddressPolicy check;
-    if (auto allowed = check.allow(*entry); !allowed) {
-      sink.report(at, allowed.error().message);
-      return;
-    }
-    http.allow_private_addresses.push_back(std::move(*entry));
-  }, sink);
-}
-
-void read_http(const Json& value, const JsonPointer& where, HttpSettings& http, Diagnostics& sink) {
-  constexpr NumberRange timeout_range{0.001, 86400, "a number of seconds from 0.001 to 86400"};
-  walk_object(value, where, "an object", {
-      {"user_agent", Presence::optional, [&](const Json& text, const JsonPointer& at) {
-         if (auto agent = read_non_empty_string(text, at, "a non-empty User-Agent string", sink)) {
-           http.user_agent = std::move(*agent);
-         }
-       }},
-      {"connect_timeout", Presence::optional, [&](const Json& number, const JsonPointer& at) {
-         if (auto seconds = read_number(number, at, timeout_range, sink)) http.connect_timeout_seconds = *seconds;
-       }},
-      {"timeout", Presence::optional, [&](const Json& number, const JsonPointer& at) {
-         if (auto seconds = read_number(number, at, timeout_range, sink)) http.timeout_seconds = *seconds;
-       }},
-      {"max_redirects", Presence::optional, [&](const Json& number, const JsonPointer& at) {
-         if (auto count = read_integer(number, at, {0, 50}, sink)) http.max_redirects = static_cast<long>(*count);
-       }},
-      {"max_body_bytes", Presence::optional, [&](const Json& number, const JsonPointer& at) {
-         if (auto bytes = read_integer(number, at, {1024, 1LL << 32}, sink)) http.max_body_bytes = *bytes;
-       }},
-      {"allow_private_addresses", Presence::optional, [&](const Json& allowed, const JsonPointer& at) {
-         read_private_addresses(allowed, at, http, sink);
-       }},
-  }, sink);
-}
-
 }  // namespace
 
 Job read_job(const Json& document, Diagnostics& sink) {
@@ -164,12 +123,21 @@ Job read_job(const Json& document, Diagnostics& sink) {
       }
     };
   };
+  const bool has_sitemaps = lists_sitemaps(document);
   walk_object(document, JsonPointer(), "a job object", {
       {"name", Presence::required, [&](const Json& value, const JsonPointer& where) {
          if (auto name = read_job_name(value, where, sink)) job.name = std::move(*name);
        }},
-      {"start_urls", Presence::required, [&](const Json& value, const JsonPointer& where) {
-         read_start_urls(value, where, job, sink);
+      {"start_urls", has_sitemaps ? Presence::optional : Presence::required,
+       [&](const Json& value, const JsonPointer& where) { read_start_urls(value, where, has_sitemaps, job, sink); }},
+      {"sitemaps", Presence::optional, [&](const Json& value, const JsonPointer& where) {
+         read_sitemap_urls(value, where, job.sitemaps, sink);
+       }},
+      {"sitemaps_from_robots", Presence::optional, [&](const Json& value, const JsonPointer& where) {
+         if (auto from_robots = read_bool(value, where, sink)) job.sitemaps.from_robots = *from_robots;
+       }},
+      {"sitemap_since", Presence::optional, [&](const Json& value, const JsonPointer& where) {
+         read_sitemap_since(value, where, job.sitemaps, sink);
        }},
       {"allowed_domains", Presence::optional, [&](const Json& value, const JsonPointer& where) {
          read_allowed_domains(value, where, job, sink);
@@ -197,6 +165,9 @@ Job read_job(const Json& document, Diagnostics& sink) {
        }},
       {"output", Presence::optional, [&](const Json& value, const JsonPointer& where) {
          read_output(value, where, job.output, sink);
+       }},
+      {"download", Presence::optional, [&](const Json& value, const JsonPointer& where) {
+         read_download(value, where, job.download, sink);
        }},
   }, sink);
   return job;

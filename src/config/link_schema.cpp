@@ -55,6 +55,28 @@ void read_order(const Json& value, const JsonPointer& where, LinkSettings& links
   }
 }
 
+void read_priority(const Json& value, const JsonPointer& where, LinkSettings& links, Diagnostics& sink) {
+  constexpr IntegerRange priority_range{-1000, 1000};
+  for_each_element(value, where, "an array of {\"pattern\", \"priority\"} objects",
+                   [&](const Json& element, const JsonPointer& at) {
+                     PriorityRule rule;
+                     bool complete = true;
+                     walk_object(element, at, "an object with \"pattern\" and \"priority\"", {
+                         {"pattern", Presence::required, [&](const Json& text, const JsonPointer& pointer) {
+                            rule.pattern = read_url_pattern(text, pointer, sink);
+                            complete = complete && rule.pattern;
+                          }},
+                         {"priority", Presence::required, [&](const Json& number, const JsonPointer& pointer) {
+                            auto priority = read_integer(number, pointer, priority_range, sink);
+                            if (priority) rule.priority = static_cast<int>(*priority);
+                            complete = complete && priority;
+                          }},
+                     }, sink);
+                     if (complete && rule.pattern) links.priority.push_back(std::move(rule));
+                   },
+                   sink);
+}
+
 }  // namespace
 
 void read_links(const Json& value, const JsonPointer& where, LinkSettings& links, Diagnostics& sink) {
@@ -83,6 +105,9 @@ void read_links(const Json& value, const JsonPointer& where, LinkSettings& links
        }},
       {"order", Presence::optional, [&](const Json& text, const JsonPointer& at) {
          read_order(text, at, links, sink);
+       }},
+      {"priority", Presence::optional, [&](const Json& list, const JsonPointer& at) {
+         read_priority(list, at, links, sink);
        }},
       {"trap_guard", Presence::optional, [&](const Json& flag, const JsonPointer& at) {
          if (auto guard = read_bool(flag, at, sink)) links.trap_guard = *guard;

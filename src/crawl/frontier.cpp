@@ -2,7 +2,6 @@
 
 #include <re2/re2.h>
 
-#include <limits>
 
 #include "crawl/fingerprint.hpp"
 
@@ -30,20 +29,6 @@ std::string describe(const Verdict& verdict) {
   if (verdict.rule.empty()) return text;
   if (verdict.admission == Admission::denied_by_pattern) return text + " /" + verdict.rule + "/";
   return text + " (" + verdict.rule + ")";
-}
-
-int Frontier::HostQueue::shallowest() const {
-  for (std::size_t depth = 0; depth < by_depth.size(); ++depth) {
-    if (!by_depth[depth].empty()) return static_cast<int>(depth);
-  }
-  return std::numeric_limits<int>::max();
-}
-
-int Frontier::HostQueue::deepest() const {
-  for (std::size_t depth = by_depth.size(); depth > 0; --depth) {
-    if (!by_depth[depth - 1].empty()) return static_cast<int>(depth - 1);
-  }
-  return -1;
 }
 
 Frontier::Decision Frontier::decide(const CrawlRequest& request, std::uint64_t key) const {
@@ -96,6 +81,7 @@ Verdict Frontier::add(CrawlRequest request) {
   if (decision.verdict.admission != Admission::queued) return std::move(decision.verdict);
   seen_.insert(key);
   ++admitted_;
+  request.priority = priority_of(rules_.priority, request.url);
   if (limits_.max_pages_per_host > 0) ++admitted_per_host_[request.url.host()];
   if (rules_.trap_guard) trap_guard_.admitted(key, decision.trap);
   enqueue(std::move(request), /*front=*/false);
@@ -106,18 +92,18 @@ void Frontier::retry(CrawlRequest request, Clock::time_point not_before) {
   delayed_.push(Delayed{not_before, delayed_order_++, std::move(request)});
 }
 
+Frontier::Rank Frontier::rank_of(const CrawlRequest& request) const {
+  const bool deepest_first = limits_.order == CrawlOrder::depth_first;
+  return {-request.priority, deepest_first ? -request.depth : request.depth};
+}
+
 void Frontier::enqueue(CrawlRequest request, bool front) {
-  HostQueue& queue = hosts_[request.url.host()];
-  // One queue per depth: with many pages in flight, a deep page can finish
-  // before a shallow one, and its links must still wait their turn.
-  const auto depth = static_cast<std::size_t>(request.depth);
-  if (queue.by_depth.size() <= depth) queue.by_depth.resize(depth + 1);
+  auto& lane = hosts_[request.url.host()].lanes[rank_of(request)];
   if (front) {
-    queue.by_depth[depth].push_front(std::move(request));
+    lane.push_front(std::move(request));
   } else {
-    queue.by_depth[depth].push_back(std::move(request));
+    lane.push_back(std::move(request));
   }
-  ++queue.size;
   ++pending_;
 }
 
@@ -132,25 +118,19 @@ void Frontier::release_due_retries(Clock::time_point now) {
 
 std::optional<CrawlRequest> Frontier::next_ready(Clock::time_point now, const HostSlots& slots) {
   release_due_retries(now);
-  const bool deepest_first = limits_.order == CrawlOrder::depth_first;
-  HostQueue* best = nullptr;
-  int best_depth = deepest_first ? -1 : std::numeric_limits<int>::max();
-  for (auto& [host, queue] : hosts_) {
-    const int depth = deepest_first ? queue.deepest() : queue.shallowest();
-    const bool better = deepest_first ? depth > best_depth : depth < best_depth;
-    if (better && slots.ready(host, now)) {
-      best = &queue;
-      best_depth = depth;
-    }
+  std::unordered_map<std::string, HostQueue>::iterator best = hosts_.end();
+  for (auto it = hosts_.begin(); it != hosts_.end(); ++it) {
+    const bool better = best == hosts_.end() || it->second.lanes.begin()->first < best->second.lanes.begin()->first;
+    if (better && slots.ready(it->first, now)) best = it;
   }
-  if (!best) return std::nullopt;
+  if (best == hosts_.end()) return std::nullopt;
 
-  auto& lane = best->by_depth[static_cast<std::size_t>(best_depth)];
-  CrawlRequest request = std::move(lane.front());
-  lane.pop_front();
-  --best->size;
+  auto lane = best->second.lanes.begin();
+  CrawlRequest request = std::move(lane->second.front());
+  lane->second.pop_front();
   --pending_;
-  if (best->size == 0) hosts_.erase(request.url.host());
+  if (lane->second.empty()) best->second.lanes.erase(lane);
+  if (best->second.lanes.empty()) hosts_.erase(best);
   return request;
 }
 

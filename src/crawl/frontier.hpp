@@ -7,12 +7,14 @@
 
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <optional>
 #include <queue>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "core/url.hpp"
@@ -28,6 +30,7 @@ struct CrawlRequest {
   int depth = 0;        // start URLs are 0, and only they: they skip the link rules
   std::string referer;  // the page the link was found on; empty for start URLs
   int attempt = 1;      // 2 and up: a retry
+  int priority = 0;     // set by the frontier from the job's priority rules
 };
 
 enum class Admission {
@@ -43,6 +46,7 @@ enum class Admission {
   page_limit,              // max_pages URLs already admitted
   host_page_limit,         // max_pages_per_host URLs of this host already admitted
 };
+constexpr std::size_t admission_kinds = static_cast<std::size_t>(Admission::host_page_limit) + 1;
 
 // Short names, as `gleaner links` prints them after "skip: ": "seen",
 // "scheme", "domain", "depth", "url length", "pattern", "no allow pattern",
@@ -91,9 +95,9 @@ class Frontier {
   // A request that failed and will be tried again, not before `not_before`.
   void retry(CrawlRequest request, Clock::time_point not_before);
 
-  // Pure: the shallowest (depth-first: deepest) request whose host `slots`
-  // says is ready at `now`, in arrival order within a depth; nothing if no
-  // queued request may start yet.
+  // The highest-priority request whose host `slots` says is ready at `now`;
+  // among equals the shallowest (depth-first: deepest), then in arrival
+  // order. Nothing if no queued request may start yet.
   std::optional<CrawlRequest> next_ready(Clock::time_point now, const HostSlots& slots);
   // When next_ready() could next return something without any request
   // finishing first; nullopt if that needs a finish (or nothing is queued).
@@ -103,11 +107,14 @@ class Frontier {
   std::size_t seen() const { return seen_.size(); }
 
  private:
+  // Where a request stands in line: smaller goes first. Priority, then
+  // depth (negated for depth-first order).
+  using Rank = std::pair<int, int>;
   struct HostQueue {
-    std::vector<std::deque<CrawlRequest>> by_depth;  // index: depth
-    std::size_t size = 0;
-    int shallowest() const;
-    int deepest() const;
+    // One lane per rank: with many pages in flight, a deep page can finish
+    // before a shallow one, and its links must still wait their turn. Lanes
+    // are never left empty, so begin() is the next lane to serve.
+    std::map<Rank, std::deque<CrawlRequest>> lanes;
   };
   struct Delayed {
     Clock::time_point not_before;
@@ -124,6 +131,7 @@ class Frontier {
   };
   // `request.url` is canonical already.
   Decision decide(const CrawlRequest& request, std::uint64_t key) const;
+  Rank rank_of(const CrawlRequest& request) const;
   void enqueue(CrawlRequest request, bool front);
   void release_due_retries(Clock::time_point now);
 

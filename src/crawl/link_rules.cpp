@@ -11,4 +11,11 @@ const re2::RE2* first_match(const UrlPatterns& patterns, const Url& url) {
   return nullptr;
 }
 
+int priority_of(const std::vector<PriorityRule>& rules, const Url& url) {
+  for (const PriorityRule& rule : rules) {
+    if (RE2::PartialMatch(url.str(), *rule.pattern)) return rule.priority;
+  }
+  return 0;
+}
+
 }  // namespace gleaner::crawl

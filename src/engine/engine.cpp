@@ -1,9 +1,14 @@
 #include "engine/engine.hpp"
 
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 
+#include "core/path_template.hpp"
+#include "core/utc_time.hpp"
+#include "crawl/fingerprint.hpp"
 #include "crawl/retry_after.hpp"
+#include "engine/frontier_for_job.hpp"
 #include "html/charset.hpp"
 
 namespace gleaner::engine {
@@ -78,19 +83,20 @@ Engine::Engine(loop::EventLoop& loop, const config::Job& job, http::HttpClient& 
       sink_(sink),
       warn_(std::move(warn)),
       extractor_(job),
-      frontier_(crawl::Scope(job.allowed_domains, job.start_urls),
-                crawl::FrontierLimits{job.max_depth, job.max_pages, job.links.max_pages_per_host,
-                                      job.links.order == config::CrawlOrder::depth_first
-                                          ? crawl::CrawlOrder::depth_first
-                                          : crawl::CrawlOrder::breadth_first},
-                crawl::LinkRules{job.links.allow, job.links.deny,
-                                 static_cast<std::size_t>(job.links.max_url_length), job.links.trap_guard,
-                                 crawl::QueryRules(job.links.strip_query_params, job.links.sort_query)}),
+      downloads_(expand_path_template(job.download.dir, job.name), job.download.content_types),
+      frontier_(frontier_for_job(job)),
       host_slots_(politeness_of(job)),
       retry_policy_(retry_settings_of(job)),
       robots_(loop, http, std::string(robots_agent)),
       concurrency_(loop, static_cast<std::size_t>(job.concurrency)),
-      progress_(loop) {}
+      progress_(loop),
+      sitemaps_(loop, http, robots_, job, stats_,
+                SitemapFeedHooks{[this](crawl::CrawlRequest request) {
+                                   const crawl::Admission admission = frontier_.add(std::move(request)).admission;
+                                   progress_.notify();  // the dispatcher may be waiting on an empty frontier
+                                   return admission;
+                                 },
+                                 [this] { return stopping_; }, warn_, [this] { progress_.notify(); }}) {}
 
 void Engine::request_stop() {
   stopping_ = true;
@@ -101,8 +107,10 @@ void Engine::request_stop() {
 loop::Task<Stats> Engine::run() {
   const auto started = loop::Clock::now();
   for (const Url& url : job_.start_urls) frontier_.add({url, 0, "", 1});
+  sitemaps_.start();
 
-  while (!stopping_ && (frontier_.pending() > 0 || in_flight_ > 0)) {
+  // The sitemap feed may add URLs at any time until it ends.
+  while (!stopping_ && (frontier_.pending() > 0 || in_flight_ > 0 || sitemaps_.running())) {
     if (frontier_.pending() == 0) {
       co_await wait_for_progress(std::nullopt);
       continue;
@@ -122,7 +130,7 @@ loop::Task<Stats> Engine::run() {
     std::string name = "GET " + request->url.str();
     loop_.spawn(crawl_one(std::move(*request), std::move(permit)), std::move(name));
   }
-  while (in_flight_ > 0) co_await progress_.wait();
+  while (in_flight_ > 0 || sitemaps_.running()) co_await progress_.wait();
 
   stats_.seconds = std::chrono::duration<double>(loop::Clock::now() - started).count();
   co_return stats_;
@@ -160,7 +168,7 @@ loop::Task<void> Engine::crawl_one(crawl::CrawlRequest request, loop::Semaphore:
   host_slots_.succeeded(request.url.host());
   // No Content-Type at all: sniff nothing, try it as HTML.
   if (!response.content_type.empty() && response.content_type.find("html") == std::string::npos) {
-    ++stats_.skipped_not_html;
+    co_await handle_other(request, std::move(response));
     co_return;
   }
   co_await handle_page(request, std::move(response));
@@ -236,9 +244,14 @@ loop::Task<void> Engine::handle_page(const crawl::CrawlRequest& request, http::R
   };
   extract::Page page = co_await workers_.run(std::move(extract_page));
 
+  stats_.links_unresolvable += page.unresolvable_links;
   for (Url& link : page.links) {
-    const auto admission = frontier_.add({std::move(link), request.depth + 1, request.url.str(), 1});
-    if (admission == crawl::Admission::queued) ++stats_.links_queued;
+    const auto admission = frontier_.add({std::move(link), request.depth + 1, request.url.str(), 1}).admission;
+    if (admission == crawl::Admission::queued) {
+      ++stats_.links_queued;
+    } else {
+      ++stats_.links_skipped[static_cast<std::size_t>(admission)];
+    }
   }
   for (std::string& record : page.records) {
     if (!co_await sink_.push(std::move(record))) {
@@ -248,6 +261,31 @@ loop::Task<void> Engine::handle_page(const crawl::CrawlRequest& request, http::R
       co_return;
     }
     ++stats_.items;
+  }
+}
+
+loop::Task<void> Engine::handle_other(const crawl::CrawlRequest& request, http::Response response) {
+  ++stats_.skipped_not_html;
+  if (!downloads_.wants(response.content_type)) co_return;
+  output::Download download;
+  download.url = request.url.str();
+  download.final_url = std::move(response.final_url);
+  download.content_type = std::move(response.content_type);
+  download.fetched_at = rfc3339_utc(std::chrono::system_clock::now());
+  download.body = std::move(response.body);
+  // Named by the URL's fingerprint: stable across runs, safe as a file name.
+  char stem[17];
+  std::snprintf(stem, sizeof stem, "%016llx", static_cast<unsigned long long>(crawl::fingerprint(download.url)));
+  auto save = [this, download = std::move(download), stem = std::string(stem)] {
+    return downloads_.save(download, stem);
+  };
+  // Off the loop thread: a large file must not stall every other transfer.
+  Result<std::string> saved = co_await workers_.run(std::move(save));
+  if (saved) {
+    ++stats_.downloads;
+  } else {
+    ++stats_.download_errors;
+    warn_(saved.error().message);
   }
 }
 

@@ -12,6 +12,7 @@
 #include "crawl/host_slots.hpp"
 #include "crawl/retry_policy.hpp"
 #include "engine/robots_cache.hpp"
+#include "engine/sitemap_feed.hpp"
 #include "engine/stats.hpp"
 #include "extract/extractor.hpp"
 #include "http/http_client.hpp"
@@ -21,6 +22,7 @@
 #include "loop/task.hpp"
 #include "loop/worker_pool.hpp"
 #include "output/dataset_sink.hpp"
+#include "output/download_store.hpp"
 
 namespace gleaner::engine {
 
@@ -32,7 +34,8 @@ constexpr std::string_view robots_agent = "gleaner";
 class Engine {
  public:
   // Everything passed in must outlive the engine. `warn` receives one line
-  // per page that finally failed (transport error or HTTP error status).
+  // per page that finally failed (transport error or HTTP error status), and
+  // one per sitemap that could not be read (or only in part).
   Engine(loop::EventLoop& loop, const config::Job& job, http::HttpClient& http,
          loop::WorkerPool& workers, output::DatasetSink& sink, Warn warn);
 
@@ -56,6 +59,8 @@ class Engine {
   bool retry_later(crawl::CrawlRequest& request, const http::Response& response);
   void report_failure(const crawl::CrawlRequest& request, const http::Response& response);
   loop::Task<void> handle_page(const crawl::CrawlRequest& request, http::Response response);
+  // A 2xx response that is not HTML: saved if the job's download settings want it.
+  loop::Task<void> handle_other(const crawl::CrawlRequest& request, http::Response response);
   loop::Task<void> wait_for_progress(std::optional<loop::Clock::time_point> until);
 
   loop::EventLoop& loop_;
@@ -66,6 +71,7 @@ class Engine {
   Warn warn_;
 
   extract::Extractor extractor_;
+  output::DownloadStore downloads_;
   crawl::Frontier frontier_;
   crawl::HostSlots host_slots_;
   crawl::RetryPolicy retry_policy_;
@@ -75,6 +81,7 @@ class Engine {
   std::size_t in_flight_ = 0;
   bool stopping_ = false;
   Stats stats_;
+  SitemapFeed sitemaps_;  // last: it refers to robots_ and stats_
 };
 
 }  // namespace gleaner::engine

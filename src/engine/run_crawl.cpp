@@ -2,6 +2,7 @@
 
 #include "engine/address_rules.hpp"
 
+#include <cmath>
 #include <thread>
 
 #include "http/http_client.hpp"
@@ -30,6 +31,14 @@ http::ClientOptions client_options_for(const config::Job& job, const std::string
   // engine's own per-host limit is what shapes the crawl.
   options.max_connections_per_host = std::max(job.politeness.per_host_concurrency, job.concurrency);
   options.addresses = address_policy_for(job);
+  options.headers = job.http.headers;
+  options.cookies = job.http.cookies;
+  options.cookie_file = job.http.cookie_file;
+  options.proxy = job.http.proxy;
+  options.verify_tls = job.http.verify_tls;
+  options.low_speed_limit = job.http.low_speed_limit;
+  // curl counts whole seconds; a fraction rounds up rather than to "off".
+  options.low_speed_time = std::chrono::seconds(static_cast<long long>(std::ceil(job.http.low_speed_time_seconds)));
   return options;
 }
 
@@ -44,6 +53,11 @@ Result<Stats> run_crawl(const config::Job& job, const CrawlSettings& settings, C
   http::HttpClient http(loop, client_options_for(job, settings.default_user_agent));
 
   Warn warn = hooks.warn ? hooks.warn : [](const std::string&) {};
+  if (!job.http.verify_tls) {
+    warn("warning: " + job.source_path +
+         ": http.verify_tls is false: TLS certificates are not checked, so anyone on the network path "
+         "can read and change what this job fetches");
+  }
   Engine engine(loop, job, http, workers, **sink, std::move(warn));
   if (hooks.on_start) hooks.on_start(loop, engine);
 

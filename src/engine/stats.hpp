@@ -1,7 +1,10 @@
 // Stats: what a run did, counted by the engine and summarised by the CLI.
 #pragma once
 
+#include <array>
 #include <cstddef>
+
+#include "crawl/frontier.hpp"
 
 namespace gleaner::engine {
 
@@ -12,8 +15,17 @@ struct Stats {
   std::size_t http_errors = 0;        // final status outside 2xx
   std::size_t retries = 0;            // attempts after the first
   std::size_t robots_disallowed = 0;  // URLs robots.txt kept us from fetching
-  std::size_t skipped_not_html = 0;   // 2xx responses that were not HTML
+  std::size_t skipped_not_html = 0;   // 2xx responses that were not HTML (downloaded or not)
+  std::size_t downloads = 0;          // of those, saved as files (download.content_types)
+  std::size_t download_errors = 0;    // files that could not be written
   std::size_t links_queued = 0;       // new URLs admitted to the frontier
+  // Links found on pages and not queued, by the frontier's reason; index: crawl::Admission.
+  std::array<std::size_t, crawl::admission_kinds> links_skipped{};
+  std::size_t links_unresolvable = 0;  // hrefs that are no URL at all (mailto:, javascript:, junk)
+  std::size_t sitemaps_fetched = 0;         // sitemap files answered 2xx (read whole or in part)
+  std::size_t sitemap_urls_queued = 0;      // pages listed in sitemaps and admitted to the frontier
+  std::size_t sitemap_entries_too_old = 0;  // <url>s and child <sitemap>s left out by sitemap_since
+  std::size_t sitemap_errors = 0;           // sitemaps not read, or only in part; one warning each
   double seconds = 0;
   bool interrupted = false;           // stopped early by request_stop()
   bool output_failed = false;         // the dataset could not be written

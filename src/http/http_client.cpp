@@ -2,13 +2,30 @@
 
 #include <stdexcept>
 
+#include "core/url.hpp"
 #include "http/transfer.hpp"
 
 namespace gleaner::http {
 
 HttpClient::HttpClient(loop::EventLoop& loop, ClientOptions options)
-    : loop_(loop), options_(std::move(options)), multi_(loop) {
+    : loop_(loop), options_(std::move(options)), headers_(options_.headers), multi_(loop) {
   curl_multi_setopt(multi_.handle(), CURLMOPT_MAX_HOST_CONNECTIONS, options_.max_connections_per_host);
+  if (options_.cookies) {
+    cookie_jar_.reset(curl_share_init());
+    if (!cookie_jar_) throw std::runtime_error("curl_share_init failed");
+    curl_share_setopt(cookie_jar_.get(), CURLSHOPT_SHARE, CURL_LOCK_DATA_COOKIE);
+    if (!options_.cookie_file.empty()) load_cookie_file();
+  }
+}
+
+// Once, into the shared jar: reading the file on every transfer would undo
+// the cookies servers set since.
+void HttpClient::load_cookie_file() {
+  EasyHandle loader(curl_easy_init());
+  if (!loader) throw std::runtime_error("curl_easy_init failed");
+  curl_easy_setopt(loader.get(), CURLOPT_SHARE, cookie_jar_.get());
+  curl_easy_setopt(loader.get(), CURLOPT_COOKIEFILE, options_.cookie_file.c_str());
+  curl_easy_setopt(loader.get(), CURLOPT_COOKIELIST, "RELOAD");
 }
 
 HttpClient::~HttpClient() = default;
@@ -17,27 +34,52 @@ HttpClient::EasyHandle HttpClient::take_easy() {
   if (!idle_.empty()) {
     EasyHandle easy = std::move(idle_.back());
     idle_.pop_back();
-    return easy;  // configure() resets it; connections live in the multi handle
+    return easy;  // connections live in the multi handle, not here
   }
   EasyHandle easy(curl_easy_init());
   if (!easy) throw std::runtime_error("curl_easy_init failed");
+  set_job_options(easy.get());
   return easy;
 }
 
 void HttpClient::give_back(EasyHandle easy) { idle_.push_back(std::move(easy)); }
 
-void HttpClient::configure(CURL* easy, const Request& request, const std::string& url) const {
-  curl_easy_reset(easy);
-  curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
+// Once per easy handle, not per request: curl_easy_reset would switch the
+// cookie engine off, and switching it on again (CURLOPT_COOKIEFILE) leaks in
+// curl 7.88. configure() sets everything that differs between requests.
+void HttpClient::set_job_options(CURL* easy) const {
   curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");  // every encoding curl was built with
   curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options_.connect_timeout.count()));
   curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.total_timeout.count()));
-  curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options_.max_body_bytes));
   curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(easy, CURLOPT_USERAGENT, options_.user_agent.c_str());
   curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS);
-  if (!request.referer.empty()) curl_easy_setopt(easy, CURLOPT_REFERER, request.referer.c_str());
+  // The job's headers are for the site; a proxy's CONNECT gets none of them.
+  curl_easy_setopt(easy, CURLOPT_HEADEROPT, CURLHEADER_SEPARATE);
+  // "" rather than unset: curl would otherwise pick up http_proxy and friends
+  // from the environment, and a job should crawl the same way under cron.
+  curl_easy_setopt(easy, CURLOPT_PROXY, options_.proxy.c_str());
+  if (!options_.verify_tls) {
+    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 0L);
+    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 0L);
+  }
+  if (options_.low_speed_time.count() > 0) {
+    curl_easy_setopt(easy, CURLOPT_LOW_SPEED_LIMIT, options_.low_speed_limit);
+    curl_easy_setopt(easy, CURLOPT_LOW_SPEED_TIME, static_cast<long>(options_.low_speed_time.count()));
+  }
+  if (cookie_jar_) {
+    curl_easy_setopt(easy, CURLOPT_SHARE, cookie_jar_.get());
+    curl_easy_setopt(easy, CURLOPT_COOKIEFILE, "");  // "": switch the engine on, read no file
+  }
+}
+
+void HttpClient::configure(CURL* easy, const Request& request, const std::string& url, bool same_origin) const {
+  curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(easy, CURLOPT_REFERER, request.referer.empty() ? nullptr : request.referer.c_str());
+  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, same_origin ? headers_.same_origin() : headers_.other_origin());
+  // Per request: a streamed body (Request::on_body) lifts it in Transfer.
+  curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options_.max_body_bytes));
 }
 
 namespace {
@@ -58,6 +100,12 @@ bool is_http_url(const std::string& url) {
   return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
 }
 
+bool same_origin(const std::string& a, const std::string& b) {
+  auto first = Url::parse(a);
+  auto second = Url::parse(b);
+  return first && second && first->origin() == second->origin();
+}
+
 void fail(Response& response, TransportError error, const std::string& what) {
   response.error = error;
   response.error_message = "GET " + response.url + ": " + what;
@@ -72,9 +120,9 @@ loop::Task<Response> HttpClient::fetch(Request request) {
   std::string url = request.url;
   Response response;
   for (long hops = 0;; ++hops) {
-    configure(easy.get(), request, url);
+    configure(easy.get(), request, url, hops == 0 || same_origin(url, request.url));
     {
-      Transfer transfer(loop_, multi_, easy.get(), options_.max_body_bytes, options_.addresses.get());
+      Transfer transfer(loop_, multi_, easy.get(), request, options_.max_body_bytes, options_.addresses.get());
       co_await transfer;
       response = transfer.take_response(request);
     }

@@ -9,6 +9,7 @@
 
 #include "http/curl_multi.hpp"
 #include "http/request.hpp"
+#include "http/request_headers.hpp"
 #include "http/response.hpp"
 #include "loop/event_loop.hpp"
 #include "loop/task.hpp"
@@ -35,12 +36,23 @@ class HttpClient {
   };
   using EasyHandle = std::unique_ptr<CURL, EasyDeleter>;
 
+  struct ShareDeleter {
+    void operator()(CURLSH* share) const { curl_share_cleanup(share); }
+  };
+
   EasyHandle take_easy();
   void give_back(EasyHandle easy);
-  void configure(CURL* easy, const Request& request, const std::string& url) const;
+  void set_job_options(CURL* easy) const;
+  // `same_origin`: this hop goes to the origin the request started at.
+  void configure(CURL* easy, const Request& request, const std::string& url, bool same_origin) const;
+  void load_cookie_file();
 
   loop::EventLoop& loop_;
   ClientOptions options_;
+  RequestHeaders headers_;
+  // The job's cookie jar, shared by every easy handle (all on the loop
+  // thread, so no lock callbacks). Declared before the handles that use it.
+  std::unique_ptr<CURLSH, ShareDeleter> cookie_jar_;
   CurlMulti multi_;
   std::vector<EasyHandle> idle_;
 };

@@ -7,6 +7,9 @@
 #include <optional>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/address_policy.hpp"
 
@@ -21,6 +24,13 @@ struct Request {
   std::string referer;  // empty: none sent
   long max_redirects = -1;  // -1: ClientOptions::max_redirects (robots.txt uses 5)
   RedirectCheck check_redirect;  // empty: every http(s) redirect is followed
+  // Set: the body of a 2xx answer goes here, chunk by chunk as it is decoded,
+  // instead of into Response::body, and ClientOptions::max_body_bytes does not
+  // apply (the consumer keeps its own limit). Bodies of other statuses
+  // (redirect hops, 404 pages) are never handed over. Returning false (or
+  // throwing) aborts the transfer: the fetch fails with TransportError::other.
+  // Called on the loop thread, from inside curl: it must not co_await.
+  std::function<bool(std::string_view chunk)> on_body;
 };
 
 // Transfer settings shared by every request of a job.
@@ -34,6 +44,16 @@ struct ClientOptions {
   long max_connections_per_host = 8;
   // Checked on every address curl connects to; null: any address.
   std::shared_ptr<const AddressPolicy> addresses;
+  // Sent with every request. Authorization, Cookie and Proxy-Authorization
+  // are dropped on a redirect hop to another origin (scheme, host, port).
+  std::vector<std::pair<std::string, std::string>> headers;
+  bool cookies = true;      // curl's cookie engine, one jar per client
+  std::string cookie_file;  // Netscape cookies.txt loaded into the jar once
+  std::string proxy;        // empty: no proxy, whatever the environment says
+  bool verify_tls = true;
+  // Abandon a transfer slower than low_speed_limit bytes/s for low_speed_time; 0 s: never.
+  long low_speed_limit = 100;
+  std::chrono::seconds low_speed_time{15};
 };
 
 }  // namespace gleaner::http

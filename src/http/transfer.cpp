@@ -3,6 +3,7 @@
 #include <sys/socket.h>
 
 #include <cstdio>
+#include <exception>
 
 namespace gleaner::http {
 namespace {
@@ -58,9 +59,17 @@ std::string_view to_string(TransportError error) {
   return "other";
 }
 
-Transfer::Transfer(loop::EventLoop& loop, CurlMulti& multi, CURL* easy, std::size_t max_body_bytes,
-                   const AddressPolicy* addresses)
-    : loop_(loop), multi_(multi), easy_(easy), max_body_bytes_(max_body_bytes), addresses_(addresses) {
+Transfer::Transfer(loop::EventLoop& loop, CurlMulti& multi, CURL* easy, const Request& request,
+                   std::size_t max_body_bytes, const AddressPolicy* addresses)
+    : loop_(loop),
+      multi_(multi),
+      easy_(easy),
+      max_body_bytes_(max_body_bytes),
+      consumer_(request.on_body),
+      addresses_(addresses) {
+  // A streamed body is bounded by its consumer, not by max_body_bytes (which
+  // still caps whatever is buffered, in buffer_body).
+  if (consumer_) curl_easy_setopt(easy_, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(0));
   curl_easy_setopt(easy_, CURLOPT_WRITEFUNCTION, &Transfer::on_body);
   curl_easy_setopt(easy_, CURLOPT_WRITEDATA, this);
   if (addresses_) {
@@ -92,18 +101,51 @@ void Transfer::finished(CURLcode result) {
 std::size_t Transfer::on_body(char* data, std::size_t size, std::size_t count, void* self) noexcept {
   auto& transfer = *static_cast<Transfer*>(self);
   const std::size_t bytes = size * count;
+  if (transfer.route_ == BodyRoute::undecided) transfer.route_ = transfer.route_body();
+  const std::size_t taken =
+      transfer.route_ == BodyRoute::stream ? transfer.stream_body(data, bytes) : transfer.buffer_body(data, bytes);
+  transfer.received_ += taken;
+  return taken;  // short of `bytes`: curl aborts with CURLE_WRITE_ERROR
+}
+
+// Redirects are followed hop by hop (HttpClient::fetch), so each hop is a
+// transfer of its own and the status read at its first body byte is final.
+Transfer::BodyRoute Transfer::route_body() noexcept {
+  if (!consumer_) return BodyRoute::buffer;
+  long status = 0;
+  curl_easy_getinfo(easy_, CURLINFO_RESPONSE_CODE, &status);
+  // Only a 2xx body is the document: a redirect's or an error page's is not.
+  return status >= 200 && status <= 299 ? BodyRoute::stream : BodyRoute::buffer;
+}
+
+std::size_t Transfer::buffer_body(const char* data, std::size_t bytes) noexcept {
   // CURLOPT_MAXFILESIZE only checks Content-Length; chunked and compressed
   // bodies are capped here, on the decoded bytes.
-  if (transfer.body_.size() + bytes > transfer.max_body_bytes_) {
-    transfer.body_too_large_ = true;
-    return 0;  // curl aborts with CURLE_WRITE_ERROR
+  if (body_.size() + bytes > max_body_bytes_) {
+    body_too_large_ = true;
+    return 0;
   }
   try {
-    transfer.body_.append(data, bytes);
+    body_.append(data, bytes);
   } catch (...) {
     return 0;
   }
   return bytes;
+}
+
+std::size_t Transfer::stream_body(const char* data, std::size_t bytes) noexcept {
+  try {
+    if (consumer_(std::string_view(data, bytes))) return bytes;
+    consumer_error_ = "stopped by the body reader";
+  } catch (const std::exception& error) {
+    try {
+      consumer_error_ = std::string("the body reader failed (") + error.what() + ")";
+    } catch (...) {
+    }
+  } catch (...) {
+  }
+  if (consumer_error_.empty()) consumer_error_ = "aborted";  // fits the small-string buffer: cannot throw
+  return 0;
 }
 
 // CURLOPT_OPENSOCKETFUNCTION: the last moment before connect(), with the
@@ -141,13 +183,18 @@ Response Transfer::take_response(const Request& request) {
   }
 
   response.error = body_too_large_ ? TransportError::too_large : classify(result_);
+  if (!consumer_error_.empty()) response.error = TransportError::other;
   if (!blocked_endpoint_.empty() && result_ != CURLE_OK) response.error = TransportError::blocked_address;
   if (response.failed()) {
     std::string what;
     switch (response.error) {
       case TransportError::timeout:
-        what = "timed out after " + format_seconds(response.seconds) + " (" +
-               std::to_string(body_.size()) + " bytes received)";
+        // curl reports a stall (CURLOPT_LOW_SPEED_*) as a timeout too; its
+        // message is the only place that tells the two apart.
+        what = std::string_view(error_buffer_).find("too slow") != std::string_view::npos
+                   ? "stalled: " + std::string(error_buffer_)
+                   : "timed out after " + format_seconds(response.seconds);
+        what += " (" + std::to_string(received_) + " bytes received)";
         break;
       case TransportError::too_large:
         what = "body larger than the limit of " + std::to_string(max_body_bytes_) + " bytes";
@@ -159,6 +206,9 @@ Response Transfer::take_response(const Request& request) {
       default:
         what = error_buffer_[0] != '\0' ? error_buffer_ : curl_easy_strerror(result_);
         break;
+    }
+    if (!consumer_error_.empty()) {
+      what = consumer_error_ + " after " + std::to_string(received_) + " body bytes";
     }
     response.error_message = "GET " + request.url + ": " + what;
     body_.clear();

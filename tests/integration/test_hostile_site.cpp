@@ -13,6 +13,7 @@
 
 #include "config/job_loader.hpp"
 #include "engine/run_crawl.hpp"
+#include "support/gzip.hpp"
 #include "support/local_server.hpp"
 #include "support/temp_dir.hpp"
 
@@ -29,7 +30,7 @@ constexpr const char* index_page = R"html(<!doctype html><title>Hostile</title>
   <li><a href="/item/malformed">malformed</a>
   <li><a href="/missing">404</a> <li><a href="/error">500</a>
   <li><a href="/slow">slow</a> <li><a href="/reset">reset</a>
-  <li><a href="/loop">redirect loop</a> <li><a href="/huge">huge</a>
+  <li><a href="/loop">redirect loop</a> <li><a href="/huge">huge</a> <li><a href="/bomb">gzip bomb</a>
   <li><a href="/image.png">an image</a>
   <li><a href="http://example.com/">external</a> <li><a href="mailto:x@y.z">mail</a>
   <li><a href="javascript:void(0)">script</a> <li><a href="#top">fragment</a>
@@ -39,6 +40,9 @@ constexpr const char* index_page = R"html(<!doctype html><title>Hostile</title>
 
 struct HostileSite {
   std::atomic<bool> closing{false};
+  // 16 MiB of zeros in 16 KiB, made before serving so that no request waits
+  // for it: past the job's 1 MiB cap once inflated.
+  const std::string bomb = testing::gzip(std::string(16 * 1024 * 1024, '\0'));
   testing::LocalServer server{[this](httplib::Server& routes) { add_routes(routes); }};
   ~HostileSite() { closing = true; }
 
@@ -73,6 +77,10 @@ struct HostileSite {
     routes.Get("/loop", [](const httplib::Request&, httplib::Response& response) { response.set_redirect("/loop"); });
     routes.Get("/huge", [](const httplib::Request&, httplib::Response& response) {
       response.set_content(std::string(3 * 1024 * 1024, 'x'), "text/html");
+    });
+    routes.Get("/bomb", [this](const httplib::Request&, httplib::Response& response) {
+      response.set_header("Content-Encoding", "gzip");
+      response.set_content(bomb, "text/html");
     });
     routes.Get("/image.png", [](const httplib::Request&, httplib::Response& response) {
       response.set_content(std::string("\x89PNG\r\n", 6), "image/png");
@@ -136,11 +144,13 @@ TEST_CASE("a crawl of a hostile site keeps every good record and counts every fa
 
   CHECK(stats->items == 5);
   CHECK(stats->http_errors == 2);       // 404, 500
-  CHECK(stats->transport_errors == 4);  // slow, reset, loop, huge
+  CHECK(stats->transport_errors == 5);  // slow, reset, loop, huge, bomb
   CHECK(stats->skipped_not_html == 1);  // the image
   CHECK(stats->pages_fetched == 9);     // index, 5 items, 404, 500, image
-  CHECK(warnings.size() == 6);
+  CHECK(warnings.size() == 7);
   CHECK(std::count(warnings.begin(), warnings.end(), "GET " + base + "/missing: HTTP 404") == 1);
+  CHECK(std::count(warnings.begin(), warnings.end(),
+                   "GET " + base + "/bomb: body larger than the limit of 1048576 bytes") == 1);
 }
 
 TEST_CASE("a crawl that reaches max_pages stops there") {

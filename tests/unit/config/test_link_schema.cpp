@@ -48,6 +48,7 @@ TEST_CASE("every \"links\" key is read") {
       "strip_query_params": ["sessionid", "ref?", "utm_*"],
       "sort_query": true,
       "order": "depth_first",
+      "priority": [{"pattern": "/p/", "priority": 5}, {"pattern": "/archive/", "priority": -1}],
       "trap_guard": false
     })"), source);
   REQUIRE_MESSAGE(job, (job ? "" : job.error().message));
@@ -60,6 +61,10 @@ TEST_CASE("every \"links\" key is read") {
   CHECK(job->links.strip_query_params == std::vector<std::string>{"sessionid", "ref?", "utm_*"});
   CHECK(job->links.sort_query);
   CHECK(job->links.order == CrawlOrder::depth_first);
+  REQUIRE(job->links.priority.size() == 2);
+  CHECK(job->links.priority[0].pattern->pattern() == "/p/");
+  CHECK(job->links.priority[0].priority == 5);
+  CHECK(job->links.priority[1].priority == -1);
   CHECK_FALSE(job->links.trap_guard);
 }
 
@@ -101,6 +106,15 @@ TEST_CASE("a bad \"links\" section names the key and what was expected") {
        R"(config/books.json: /links/order: expected "breadth_first" or "depth_first", found "dfs")"},
       {R"({"order": 1})", R"(config/books.json: /links/order: expected "breadth_first" or "depth_first", found 1)"},
       {R"({"trap_guard": 0})", R"(config/books.json: /links/trap_guard: expected true or false, found 0)"},
+      {R"({"priority": {"pattern": "/p/", "priority": 1}})",
+       R"(config/books.json: /links/priority: expected an array of {"pattern", "priority"} objects, found {"pattern":"/p/","priority":1})"},
+      {R"({"priority": [{"pattern": "/p/"}]})", R"(config/books.json: /links/priority/0: missing required key "priority")"},
+      {R"({"priority": [{"pattern": "(", "priority": 1}]})",
+       R"(config/books.json: /links/priority/0/pattern: invalid regular expression "(": missing ))"},
+      {R"({"priority": [{"pattern": "/p/", "priority": 1001}]})",
+       R"(config/books.json: /links/priority/0/priority: expected an integer from -1000 to 1000, found 1001)"},
+      {R"({"priority": [{"pattern": "/p/", "priority": 1, "weight": 2}]})",
+       R"(config/books.json: /links/priority/0/weight: unknown key)"},
   };
   for (const Row& row : rows) {
     CAPTURE(row.links);

@@ -261,3 +261,38 @@ TEST_CASE("every admission has a short description") {
   CHECK(describe(Admission::page_limit) == "max_pages");
   CHECK(describe(Admission::host_page_limit) == "max_pages_per_host");
 }
+
+TEST_CASE("priority rules put matching URLs first, whatever their depth, and keep depth order among equals") {
+  crawl::LinkRules rules;
+  rules.priority = {{std::make_shared<re2::RE2>("/product/"), 10}, {std::make_shared<re2::RE2>("/archive/"), -5},
+                    {std::make_shared<re2::RE2>("/product/old"), 99}};  // never reached: the first match counts
+  Frontier frontier = frontier_with(rules);
+  REQUIRE(frontier.add({url("http://shop.test/"), 0, ""}) == Admission::queued);
+  REQUIRE(frontier.add({url("http://shop.test/archive/1"), 1, ""}) == Admission::queued);
+  REQUIRE(frontier.add({url("http://shop.test/list/2"), 1, ""}) == Admission::queued);
+  REQUIRE(frontier.add({url("http://b.test/product/old-9"), 3, ""}) == Admission::queued);
+  REQUIRE(frontier.add({url("http://shop.test/product/7"), 2, ""}) == Admission::queued);
+  REQUIRE(frontier.add({url("http://shop.test/list/3"), 1, ""}) == Admission::queued);
+  CHECK(drain(frontier) == std::vector<std::string>{
+                               "http://shop.test/product/7",    // priority 10, depth 2
+                               "http://b.test/product/old-9",   // priority 10, depth 3
+                               "http://shop.test/",             // priority 0, breadth-first
+                               "http://shop.test/list/2", "http://shop.test/list/3",
+                               "http://shop.test/archive/1",    // priority -5: last
+                           });
+}
+
+TEST_CASE("a retried request keeps its priority") {
+  crawl::LinkRules rules;
+  rules.priority = {{std::make_shared<re2::RE2>("/urgent"), 1}};
+  Frontier frontier = frontier_with(rules);
+  auto slots = unlimited();
+  REQUIRE(frontier.add({url("http://shop.test/urgent"), 1, ""}) == Admission::queued);
+  REQUIRE(frontier.add({url("http://shop.test/a"), 1, ""}) == Admission::queued);
+  auto first = frontier.next_ready(t0, slots);
+  REQUIRE(first);
+  CHECK(first->url.str() == "http://shop.test/urgent");
+  CHECK(first->priority == 1);
+  frontier.retry(std::move(*first), t0);
+  CHECK(drain(frontier) == std::vector<std::string>{"http://shop.test/urgent", "http://shop.test/a"});
+}

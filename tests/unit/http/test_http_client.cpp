@@ -223,3 +223,74 @@ TEST_CASE("a redirect chain is followed hop by hop up to the limit") {
   CHECK(response.error_message ==
         "GET " + site.url("/loop") + ": more than 5 redirects (last to " + site.url("/loop") + ")");
 }
+
+TEST_CASE("a streamed body reaches its reader in chunks, past max_body_bytes, and only from a 2xx answer") {
+  const std::string piece(64 * 1024, 'z');
+  testing::LocalServer server([&piece](httplib::Server& routes) {
+    routes.Get("/big", [&piece](const httplib::Request&, httplib::Response& response) {
+      response.set_chunked_content_provider("application/xml", [&piece](std::size_t offset, httplib::DataSink& sink) {
+        if (offset >= 2 * 1024 * 1024) {
+          sink.done();
+          return true;
+        }
+        return sink.write(piece.data(), piece.size());
+      });
+    });
+    routes.Get("/moved", [](const httplib::Request&, httplib::Response& response) {
+      response.set_content("<p>moved to /big</p>", "text/html");
+      response.set_header("Location", "/big");
+      response.status = 301;
+    });
+    routes.Get("/gone", [](const httplib::Request&, httplib::Response& response) {
+      response.status = 404;
+      response.set_content("<p>no such sitemap</p>", "text/html");
+    });
+  });
+  loop::EventLoop loop;
+  http::HttpClient client(loop, quick_options());  // max_body_bytes: 1 MB
+  std::vector<std::size_t> chunks;
+  std::size_t bytes = 0;
+  auto streamed = [&](const std::string& path) {
+    chunks.clear();
+    bytes = 0;
+    http::Request request = get(server.base_url() + path);
+    request.on_body = [&](std::string_view chunk) {
+      chunks.push_back(chunk.size());
+      bytes += chunk.size();
+      return true;
+    };
+    return loop.run_until_complete(client.fetch(std::move(request)));
+  };
+
+  SUBCASE("a 2 MB body arrives in pieces and is never buffered") {
+    const auto response = streamed("/big");
+    CHECK_FALSE(response.failed());
+    CHECK(response.status == 200);
+    CHECK(bytes == 2 * 1024 * 1024);
+    CHECK(chunks.size() > 1);
+    CHECK(response.body.empty());
+  }
+  SUBCASE("a redirect hop's body is not page data; the target's is") {
+    const auto response = streamed("/moved");
+    CHECK(response.status == 200);
+    CHECK(response.final_url == server.base_url() + "/big");
+    CHECK(bytes == 2 * 1024 * 1024);
+  }
+  SUBCASE("a 404 body is not streamed: it stays in the response, as without a reader") {
+    const auto response = streamed("/gone");
+    CHECK_FALSE(response.failed());
+    CHECK(response.status == 404);
+    CHECK(chunks.empty());
+    CHECK(response.body == "<p>no such sitemap</p>");
+  }
+  SUBCASE("a reader that returns false stops the transfer, which fails saying so") {
+    http::Request request = get(server.base_url() + "/big");
+    std::size_t calls = 0;
+    request.on_body = [&calls](std::string_view) { return ++calls < 2; };
+    const auto response = loop.run_until_complete(client.fetch(std::move(request)));
+    CHECK(calls == 2);
+    CHECK(response.error == TransportError::other);
+    CHECK_MESSAGE(response.error_message.find("GET " + server.base_url() + "/big: stopped by the body reader after ") == 0, response.error_message);
+    CHECK(response.body.empty());
+  }
+}

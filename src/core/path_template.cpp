@@ -1,8 +1,8 @@
-#include "cli/output_path.hpp"
+#include "core/path_template.hpp"
 
-namespace gleaner::cli {
+namespace gleaner {
 
-std::string expand_output_path(std::string_view path_template, std::string_view job_name) {
+std::string expand_path_template(std::string_view path_template, std::string_view job_name) {
   constexpr std::string_view placeholder = "{job}";
   std::string path;
   std::size_t from = 0;
@@ -16,4 +16,4 @@ std::string expand_output_path(std::string_view path_template, std::string_view 
   return path;
 }
 
-}  // namespace gleaner::cli
+}  // namespace gleaner
