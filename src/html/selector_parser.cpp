@@ -41,12 +41,14 @@ constexpr std::array<std::string_view, 46> html_case_insensitive_attributes = {
     "readonly", "rel", "rev", "rules", "scope", "scrolling", "selected", "shape",
     "target", "text", "type", "valign", "valuetype", "vlink"};
 
-// Pseudo-classes written without arguments, and what they compile to.
-struct SimplePseudoClass {
+// A pseudo-class name and what it compiles to.
+struct PseudoClassName {
   std::string_view name;
   PseudoClassKind kind;
 };
-constexpr std::array<SimplePseudoClass, 14> simple_pseudo_classes = {{
+
+// Pseudo-classes written without arguments.
+constexpr std::array<PseudoClassName, 14> simple_pseudo_classes = {{
     {"root", PseudoClassKind::root},
     {"empty", PseudoClassKind::empty},
     {"first-child", PseudoClassKind::first_child},
@@ -63,11 +65,8 @@ constexpr std::array<SimplePseudoClass, 14> simple_pseudo_classes = {{
     {"scope", PseudoClassKind::root},  // Selectors Level 4 §13.3: :root outside a scoped query
 }};
 
-struct FunctionalPseudoClass {
-  std::string_view name;
-  PseudoClassKind kind;
-};
-constexpr std::array<FunctionalPseudoClass, 10> functional_pseudo_classes = {{
+// Pseudo-classes written as functions, with arguments.
+constexpr std::array<PseudoClassName, 10> functional_pseudo_classes = {{
     {"nth-child", PseudoClassKind::nth_child},
     {"nth-last-child", PseudoClassKind::nth_last_child},
     {"nth-of-type", PseudoClassKind::nth_of_type},
@@ -412,14 +411,14 @@ class Parser {
     const Token& name = peek();
     std::string lowered = ascii_lower(name.value);  // pseudo-class names are ASCII case-insensitive
     if (name.kind == TokenKind::ident) {
-      for (const SimplePseudoClass& known : simple_pseudo_classes) {
+      for (const PseudoClassName& known : simple_pseudo_classes) {
         if (known.name == lowered) {
           advance();
           compound.pseudo_classes.push_back(simple_pseudo_class(known.kind));
           return true;
         }
       }
-      for (const FunctionalPseudoClass& known : functional_pseudo_classes) {
+      for (const PseudoClassName& known : functional_pseudo_classes) {
         if (known.name == lowered) {
           advance();
           return fail(peek(), "expected '(' after ':" + name.value + "', found " + describe(peek()));
@@ -428,13 +427,13 @@ class Parser {
       return fail(colon, "unsupported pseudo-class ':" + name.value + "'" + pseudo_class_hint(lowered));
     }
     if (name.kind == TokenKind::function) {
-      for (const FunctionalPseudoClass& known : functional_pseudo_classes) {
+      for (const PseudoClassName& known : functional_pseudo_classes) {
         if (known.name == lowered) {
           advance();
           return parse_functional_pseudo_class(compound, known.kind, ":" + lowered + "()", colon);
         }
       }
-      for (const SimplePseudoClass& known : simple_pseudo_classes) {
+      for (const PseudoClassName& known : simple_pseudo_classes) {
         if (known.name == lowered) {
           return fail(colon, "pseudo-class ':" + name.value + "' takes no arguments");
         }

@@ -8,6 +8,7 @@
 #include "html/matcher.hpp"
 #include "html/node_text.hpp"
 #include "html/selector_parser.hpp"
+#include "element_names.hpp"
 
 using namespace gleaner::html;
 
@@ -19,16 +20,7 @@ SelectorList compile(const std::string& selector) {
   return *parsed;
 }
 
-// Names the elements select_all() returns: their id, or their tag without one.
-std::string names(const std::vector<const GumboNode*>& elements) {
-  std::string out;
-  for (const GumboNode* element : elements) {
-    if (!out.empty()) out += ' ';
-    auto id = attribute(element, "id");
-    out += id ? std::string(*id) : tag_name(element);
-  }
-  return out;
-}
+using gleaner::html::testing::names;
 
 std::string select(const std::string& html, const std::string& selector) {
   Document doc = Document::parse(html);

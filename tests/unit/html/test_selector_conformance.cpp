@@ -11,6 +11,7 @@
 #include "html/matcher.hpp"
 #include "html/node_text.hpp"
 #include "html/selector_parser.hpp"
+#include "element_names.hpp"
 
 using namespace gleaner::html;
 
@@ -23,15 +24,7 @@ struct Row {
   const char* expected;  // the matches' ids (tag names without one), in document order
 };
 
-std::string names(const std::vector<const GumboNode*>& elements) {
-  std::string out;
-  for (const GumboNode* element : elements) {
-    if (!out.empty()) out += ' ';
-    auto id = attribute(element, "id");
-    out += id ? std::string(*id) : tag_name(element);
-  }
-  return out;
-}
+using gleaner::html::testing::names;
 
 std::size_t rows_checked = 0;
 
