@@ -159,7 +159,11 @@ loop::Task<void> Engine::crawl_one(crawl::CrawlRequest request, loop::Semaphore:
   // The fetch is what the concurrency limits are for; extraction has its own pool.
   permit.reset();
 
-  if (!response.failed()) ++stats_.pages_fetched;
+  if (!response.failed()) {
+    ++stats_.pages_fetched;
+    ++stats_.pages_by_status[response.status];
+    stats_.bytes_received += response.body.size();
+  }
   if (retry_later(request, response)) co_return;
   if (response.failed() || response.status < 200 || response.status > 299) {
     report_failure(request, response);
@@ -235,14 +239,35 @@ void Engine::report_failure(const crawl::CrawlRequest& request, const http::Resp
 }
 
 loop::Task<void> Engine::handle_page(const crawl::CrawlRequest& request, http::Response response) {
+  extract::PageContext context(request.url);
+  context.final_url = std::move(response.final_url);
+  context.status = response.status;
+  context.fetched_at = rfc3339_utc(std::chrono::system_clock::now());
+  context.depth = request.depth;
+  context.referer = request.referer;
+
+  // Records are encoded on the worker too, so the loop and the writer thread
+  // only move finished bytes. lines[i] is page.records[i], whose value is then
+  // dropped; the rule index stays for the stats.
+  struct EncodedPage {
+    extract::Page page;
+    std::vector<std::string> lines;
+  };
   // Named, not written inside the co_await: g++ 12 destroys a lambda's
   // init-captures twice when the lambda is a temporary in a co_await expression.
-  auto extract_page = [this, &url = request.url, body = std::move(response.body),
+  auto extract_page = [this, context = std::move(context), body = std::move(response.body),
                        content_type = std::move(response.content_type)]() mutable {
     const html::DecodedBody decoded = html::decode_to_utf8(std::move(body), content_type);
-    return extractor_.extract(url, decoded.utf8);
+    EncodedPage encoded{extractor_.extract(context, decoded.utf8), {}};
+    encoded.lines.reserve(encoded.page.records.size());
+    for (extract::Record& record : encoded.page.records) {
+      encoded.lines.push_back(sink_.encode(record.value));
+      record.value = nullptr;
+    }
+    return encoded;
   };
-  extract::Page page = co_await workers_.run(std::move(extract_page));
+  EncodedPage encoded = co_await workers_.run(std::move(extract_page));
+  extract::Page& page = encoded.page;
 
   stats_.links_unresolvable += page.unresolvable_links;
   for (Url& link : page.links) {
@@ -253,14 +278,21 @@ loop::Task<void> Engine::handle_page(const crawl::CrawlRequest& request, http::R
       ++stats_.links_skipped[static_cast<std::size_t>(admission)];
     }
   }
-  for (std::string& record : page.records) {
-    if (!co_await sink_.push(std::move(record))) {
+  for (const extract::DroppedItem& dropped : page.dropped) {
+    ++stats_.dropped_items[job_.items[dropped.rule].name + ": " + dropped.reason];
+  }
+  for (const extract::FieldWarning& warning : page.warnings) {
+    ++stats_.field_warnings[job_.items[warning.rule].name + "/" + warning.field + ": " + warning.message];
+  }
+  for (std::size_t i = 0; i < encoded.lines.size(); ++i) {
+    if (!co_await sink_.push(std::move(encoded.lines[i]))) {
       // The writer failed; crawling on would only lose more records.
       stats_.output_failed = true;
       stopping_ = true;
       co_return;
     }
     ++stats_.items;
+    ++stats_.items_by_type[job_.items[page.records[i].rule].name];
   }
 }
 

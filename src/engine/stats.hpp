@@ -3,6 +3,8 @@
 
 #include <array>
 #include <cstddef>
+#include <map>
+#include <string>
 
 #include "crawl/frontier.hpp"
 
@@ -11,6 +13,11 @@ namespace gleaner::engine {
 struct Stats {
   std::size_t pages_fetched = 0;      // HTTP responses received, any status
   std::size_t items = 0;              // records handed to the dataset
+  std::map<std::string, std::size_t> items_by_type;      // item rule name -> records
+  std::map<std::string, std::size_t> dropped_items;      // "book: missing required field \"price\"" -> items
+  std::map<std::string, std::size_t> field_warnings;     // "book/price: not a number" -> values set to null
+  std::map<long, std::size_t> pages_by_status;           // HTTP status -> responses (every attempt)
+  std::size_t bytes_received = 0;                        // response bodies, decoded
   std::size_t transport_errors = 0;   // final failures: timeouts, resets, refused, too large...
   std::size_t http_errors = 0;        // final status outside 2xx
   std::size_t retries = 0;            // attempts after the first

@@ -14,8 +14,6 @@
 namespace gleaner::extract {
 namespace {
 
-using Record = nlohmann::ordered_json;
-
 nlohmann::ordered_json field_value(const html::Document& document, const config::FieldRule& field) {
   std::vector<std::string> values = html::select_values(document.root(), field.selector);
   if (field.all) return nlohmann::ordered_json(std::move(values));
@@ -26,6 +24,11 @@ nlohmann::ordered_json field_value(const html::Document& document, const config:
 }  // namespace
 
 Page Extractor::extract(const Url& page_url, std::string_view body) const {
+  return extract(PageContext(page_url), body);
+}
+
+Page Extractor::extract(const PageContext& context, std::string_view body) const {
+  const Url& page_url = context.url;
   Page page;
   const html::Document document = html::Document::parse(body);
 
@@ -38,13 +41,14 @@ Page Extractor::extract(const Url& page_url, std::string_view body) const {
     }
   }
 
-  for (const config::ItemRule& item : job_.items) {
+  for (std::size_t rule = 0; rule < job_.items.size(); ++rule) {
+    const config::ItemRule& item = job_.items[rule];
     if (item.url_pattern && !RE2::PartialMatch(page_url.str(), *item.url_pattern)) continue;
     Record record;
-    record["url"] = page_url.str();
-    for (const config::FieldRule& field : item.fields) record[field.name] = field_value(document, field);
-    // Pages are not always valid UTF-8; replace bad bytes rather than lose the record.
-    page.records.push_back(record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    record.rule = rule;
+    record.value["url"] = page_url.str();
+    for (const config::FieldRule& field : item.fields) record.value[field.name] = field_value(document, field);
+    page.records.push_back(std::move(record));
   }
   return page;
 }

@@ -14,8 +14,10 @@ class Extractor {
  public:
   explicit Extractor(const config::Job& job) : job_(job) {}
 
-  // `body` must be UTF-8. Records are serialised here, on the worker, so the
-  // writer thread only appends bytes.
+  // `body` must be UTF-8.
+  Page extract(const PageContext& context, std::string_view body) const;
+
+  // A page fetched at `page_url` with status 200, no redirect, at depth 0.
   Page extract(const Url& page_url, std::string_view body) const;
 
  private:

@@ -16,6 +16,11 @@ DatasetSink::DatasetSink(loop::EventLoop& loop, JsonLinesWriter writer, std::siz
 
 DatasetSink::~DatasetSink() { stop_writer(); }
 
+std::string DatasetSink::encode(const nlohmann::ordered_json& record) const {
+  // Pages are not always valid UTF-8; replace bad bytes rather than lose the record.
+  return record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 void DatasetSink::drain() {
   while (auto line = queue_.pop()) {
     if (write_error_) continue;  // keep draining so producers never hang

@@ -9,6 +9,8 @@
 #include <string>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
 #include "core/result.hpp"
 #include "loop/event_loop.hpp"
 #include "output/bounded_queue.hpp"
@@ -24,6 +26,10 @@ class DatasetSink {
   ~DatasetSink();  // without finish(): drains, but leaves PATH.part in place
   DatasetSink(const DatasetSink&) = delete;
   DatasetSink& operator=(const DatasetSink&) = delete;
+
+  // Any thread (the extraction workers call it): one record as the bytes
+  // push() takes, in the dataset's format.
+  std::string encode(const nlohmann::ordered_json& record) const;
 
   // Loop thread: `co_await sink.push(line)`; false once the sink failed or closed.
   auto push(std::string line) { return queue_.push(std::move(line)); }
