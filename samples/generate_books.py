@@ -4,13 +4,20 @@
 Usage: generate_books.py OUT_DIR
 
 OUT_DIR receives a static site in the spirit of books.toscrape.com (home page,
-paginated category listings, one page per book) and expected.jsonl, the records
-config/books.json must extract from it: one JSON object per book, sorted by
-"url", where "url" is the page's path and every other value is what an HTML5
-parser's text extraction yields (entities decoded, whitespace collapsed and
-trimmed; attribute values raw).
+paginated category listings, one page per book), a documentation site under
+/docs/ (docs_site.py; the two never link to each other), and the records each
+example job in config/ must extract, one JSON object per line:
 
-The output depends on nothing but this file: one seeded random.Random, no
+  expected.jsonl        config/books.json: one per book, sorted by "url"
+  expected-cards.jsonl  config/book-cards.json: one per listing card, by "link"
+  expected-docs.jsonl   config/docs.json: one per docs page, by "url"
+
+URLs in them are paths (tests strip the server's origin from records); text is
+what an HTML5 parser's text extraction yields (entities decoded, whitespace
+collapsed and trimmed); attribute values are as written, entities decoded.
+Metadata that changes from run to run (fetched_at) is left out.
+
+The output depends on nothing but these files: seeded random.Randoms, no
 clock, no environment. A summary line goes to stdout (meson keeps it as the
 stamp). OUT_DIR must be empty, missing, or an earlier output of this script.
 """
@@ -23,6 +30,10 @@ import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import docs_site
+from html_text import text_of
 
 SEED = 20240611
 BOOKS_PER_PAGE = 20
@@ -121,16 +132,6 @@ UNFOLLOWABLE_NAV = [
 # another host name for this machine, on a port nothing listens on, so a
 # crawler that ignores its allowed domains fails fast and stays local.
 OUT_OF_SCOPE_URL = "http://localhost:1/catalogue/partner-pick_0/index.html"
-
-
-def collapse(text):
-    """Whitespace collapsed to single spaces and trimmed (ASCII whitespace, as HTML)."""
-    return re.sub(r"[ \t\n\r\f]+", " ", text).strip(" \t\n\r\f")
-
-
-def text_of(markup):
-    """The text of a fragment this script wrote: tags dropped, entities decoded."""
-    return collapse(html.unescape(re.sub(r"<[^>]*>", "", markup)))
 
 
 def slugify(text):
@@ -351,11 +352,15 @@ def home_page(rng, categories, books):
     return page("All products", "", "home", nav, main)
 
 
-def listing_page(rng, categories, category, n):
+def listing_page(rng, categories, category, n, card_links):
+    """The listing's HTML; appends (book, href as written) for each card to card_links."""
     first = (n - 1) * BOOKS_PER_PAGE
     shown = category.books[first:first + BOOKS_PER_PAGE]
-    cards = "".join(book_card(b, book_link(rng, b), rng.random() < 0.25)
-                    for b in shown)
+    cards = ""
+    for book in shown:
+        href = book_link(rng, book)  # before the <li> coin: the order the site's bytes depend on
+        cards += book_card(book, href, rng.random() < 0.25)
+        card_links.append((book, href))
     if n == 1 and category.index in (0, 3):
         cards += f"""<li>
 <article class="book sponsored">
@@ -505,6 +510,31 @@ def expected_record(book):
     }
 
 
+def card_record(listing_path, book, href):
+    # Field order is config/book-cards.json's; URLs are paths (tests add the
+    # origin). The sponsored cards have no price, so the job drops them.
+    return {
+        "url": listing_path,
+        "item": "card",
+        "title": book.title,
+        "price": book.price_pence / 100,
+        "rating": RATINGS.index(book.rating) + 1,
+        "in_stock": book.stock > 0,
+        # Resolved (RFC 3986 §5.2: dot-segments removed) and canonical as the
+        # crawl's own URLs are: the fragment (#reviews) dropped.
+        "link": canonical_path(urljoin("http://sample.test" + listing_path, href)),
+    }
+
+
+def canonical_path(url):
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def jsonl(records):
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
+
+
 def prepare(out_dir):
     if out_dir.exists():
         if not out_dir.is_dir():
@@ -541,13 +571,18 @@ def main(argv):
     books = make_books(rng, categories)
 
     pages = {"/index.html": home_page(rng, categories, books)}
+    cards = []
     for category in categories:
         for n in range(1, category.pages + 1):
-            pages[category.page_path(n)] = listing_page(rng, categories, category, n)
+            card_links = []
+            pages[category.page_path(n)] = listing_page(rng, categories, category, n, card_links)
+            cards += [card_record(category.page_path(n), book, href) for book, href in card_links]
     for book in books:
         pages[book.path] = book_page(rng, categories, book)
 
     files = {path: text.encode("utf-8") for path, text in pages.items()}
+    docs_files, docs_records = docs_site.build()
+    files.update(docs_files)
     oversized = [p for p, body in files.items() if len(body) > MAX_PAGE_BYTES]
     if oversized:
         sys.exit(f"generate_books: {len(oversized)} pages over {MAX_PAGE_BYTES} bytes, "
@@ -559,8 +594,9 @@ def main(argv):
     files["/static/site.js"] = SITE_JS.encode()
     files["/robots.txt"] = ROBOTS.encode()
     records = sorted((expected_record(b) for b in books), key=lambda r: r["url"])
-    files["/expected.jsonl"] = "".join(
-        json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
+    files["/expected.jsonl"] = jsonl(records)
+    files["/expected-cards.jsonl"] = jsonl(sorted(cards, key=lambda r: r["link"]))
+    files["/expected-docs.jsonl"] = jsonl(docs_records)
 
     total = sum(len(body) for body in files.values())
     if total > MAX_SITE_BYTES:
@@ -571,7 +607,8 @@ def main(argv):
         target = out_dir / path.lstrip("/")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(body)
-    print(f"generate_books: {len(books)} books, {len(pages)} pages, {len(files)} files, "
+    print(f"generate_books: {len(books)} books, {len(pages)} pages, "
+          f"{len(docs_records) + 1} docs pages, {len(files)} files, "
           f"{total} bytes in {out_dir}")
     return 0
 

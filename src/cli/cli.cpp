@@ -5,7 +5,9 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
+#include <map>
 
+#include "cli/check_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/links_command.hpp"
 #include "cli/run_command.hpp"
@@ -33,9 +35,36 @@ int run(int argc, char** argv) {
   CLI::App* run_command = app.add_subcommand("run", "Crawl a job and write its dataset");
   run_command->add_option("JOB", run_options.job_path, "Job file (JSON, comments allowed)")->required();
   run_command->add_option("-o,--output", run_options.output_path,
-                          "Dataset path, overriding the job's output.path ({job} is the job name)");
+                          "Dataset path, overriding the job's output.path ({job}, {date}, {time}, {timestamp} expand; - is standard output)");
   run_command->add_option("--start-url", run_options.start_urls,
                           "Start from this URL instead of the job's start_urls (repeatable)");
+  CLI::Option* quiet = run_command->add_flag_callback(
+      "-q,--quiet", [&run_options] { run_options.verbosity = Verbosity::quiet; },
+      "Errors only: no warnings, no progress line, no summary");
+  run_command
+      ->add_flag_callback("-v,--verbose", [&run_options] { run_options.verbosity = Verbosity::verbose; },
+                          "Also a line per page fetched")
+      ->excludes(quiet);
+  const std::map<std::string, LogFormat> log_formats{{"text", LogFormat::text}, {"json", LogFormat::json}};
+  run_command->add_option("--log-format", run_options.log_format, "text (default) or json: one JSON object per line")
+      ->transform(CLI::CheckedTransformer(log_formats, CLI::ignore_case))
+      ->type_name("FORMAT");
+  run_command->add_option("--stats", run_options.stats_path, "Also write the run's figures as JSON to this file")
+      ->type_name("PATH");
+  run_command->add_option("--metrics", run_options.metrics_path,
+                          "Also write the run's figures in the OpenMetrics text format to this file, atomically "
+                          "(for node_exporter's textfile collector: name it *.prom)")
+      ->type_name("PATH");
+  run_command->add_option("--grace", run_options.grace_seconds,
+                          "After SIGINT/SIGTERM, abandon requests still in flight after this many seconds")
+      ->check(CLI::Range(0.0, 3600.0))
+      ->capture_default_str()
+      ->type_name("SECONDS");
+
+  CheckOptions check_options;
+  CLI::App* check_command =
+      app.add_subcommand("check", "Validate job files without fetching anything; print every problem");
+  check_command->add_option("JOB", check_options.job_paths, "Job files (JSON, comments allowed)")->required();
 
   SelectOptions select_options;
   CLI::App* select_command =
@@ -104,6 +133,7 @@ int run(int argc, char** argv) {
   try {
     CurlGlobal curl;
     if (run_command->parsed()) return run_job(run_options);
+    if (check_command->parsed()) return run_check(check_options);
     if (select_command->parsed()) return run_select(select_options);
     if (robots_command->parsed()) return run_robots(robots_options);
     if (links_command->parsed()) return run_links(links_options);

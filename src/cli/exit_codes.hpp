@@ -6,6 +6,7 @@ namespace gleaner::cli {
 constexpr int exit_ok = 0;           // the job ran; its dataset is in place
 constexpr int exit_failure = 1;      // the job could not run or finish (e.g. unwritable dataset)
 constexpr int exit_usage = 2;        // bad command line or invalid job file
+constexpr int exit_over_error_budget = 1;  // completed, but more URLs failed than max_error_rate allows
 constexpr int exit_no_match = 1;     // `select` matched nothing, `links` found none, `robots` disallows a URL
 // Stopped by a signal: 128 + its number, as shells report it (130 SIGINT,
 // 143 SIGTERM). Records extracted so far are in the dataset.

@@ -1,110 +1,142 @@
 #include "cli/run_command.hpp"
 
 #include <signal.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
+#include <ctime>
+#include <memory>
 #include <string>
-#include <string_view>
 
+#include "cli/atomic_file.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/open_metrics.hpp"
+#include "cli/progress_line.hpp"
+#include "cli/run_summary.hpp"
+#include "cli/stats_json.hpp"
 #include "cli/stop_signals.hpp"
 #include "config/job_loader.hpp"
-#include "core/path_template.hpp"
 #include "engine/run_crawl.hpp"
 #include "gleaner_version.hpp"
 
 namespace gleaner::cli {
 namespace {
 
-void print_error(const std::string& message) { std::fprintf(stderr, "gleaner: %s\n", message.c_str()); }
+// The job as `gleaner check` sees it, then the command line's overrides.
+// Problems are logged; nullopt means exit 2.
+std::optional<config::Job> load_job(const RunOptions& options, RunLog& log) {
+  config::JobCheck check = config::check_job_file(options.job_path);
+  for (const std::string& error : check.errors) log.error(error);
+  for (const std::string& warning : check.warnings) log.warning(warning);
+  if (!check.valid()) return std::nullopt;
 
-Result<config::Job> load_with_overrides(const RunOptions& options) {
-  auto job = config::load_job(options.job_path);
-  if (!job) return job;
+  config::Job job = std::move(*check.job);
   if (!options.start_urls.empty()) {
-    job->start_urls.clear();
+    job.start_urls.clear();
     for (const std::string& text : options.start_urls) {
       auto url = Url::parse(text);
       if (!url || !url->is_http()) {
-        return make_error(ErrorKind::invalid_argument,
-                          "--start-url: expected an absolute http(s) URL, found \"" + text + "\"");
+        log.error("--start-url: expected an absolute http(s) URL, found \"" + text + "\"");
+        return std::nullopt;
       }
-      job->start_urls.push_back(std::move(*url));
+      job.start_urls.push_back(std::move(*url));
     }
   }
   return job;
 }
 
-void print_summary(const config::Job& job, const engine::Stats& stats, const std::string& path) {
-  const double rate = stats.seconds > 0 ? static_cast<double>(stats.pages_fetched) / stats.seconds : 0;
-  std::fprintf(stderr,
-               "gleaner: %s: %zu pages fetched, %zu items written to %s, %zu errors "
-               "(%zu transport, %zu HTTP), %.1f s, %.0f pages/s%s\n",
-               job.name.c_str(), stats.pages_fetched, stats.items, path.c_str(), stats.errors(),
-               stats.transport_errors, stats.http_errors, stats.seconds, rate,
-               stats.interrupted ? " (interrupted)" : "");
+std::string describe_page(const engine::PageReport& page) {
+  char text[160];
+  std::snprintf(text, sizeof text, ": %ld, %zu bytes, %.2f s, depth %d, %zu items, %zu links queued", page.status,
+                page.bytes, page.seconds, page.depth, page.items, page.links_queued);
+  return "GET " + page.url + text;
+}
 
-  // Why links were not followed: the first thing to look at when a crawl
-  // fetched less than expected (`gleaner links` then shows it per link).
-  std::string skipped;
-  auto add = [&skipped](std::size_t count, std::string_view reason) {
-    if (count == 0) return;
-    skipped += (skipped.empty() ? "" : ", ") + std::to_string(count) + " " + std::string(reason);
+// --stats and --metrics; a report that cannot be written turns a good run's exit code into 1.
+int write_reports(const RunOptions& options, const RunOutcome& outcome, RunLog& log) {
+  int exit_code = outcome.exit_code;
+  auto write = [&](const std::string& path, const std::string& contents) {
+    if (path.empty()) return;
+    if (auto written = write_file_atomically(path, contents); !written) {
+      log.error(written.error().message);
+      if (exit_code == exit_ok) exit_code = exit_failure;
+    }
   };
-  for (std::size_t reason = 0; reason < stats.links_skipped.size(); ++reason) {
-    add(stats.links_skipped[reason], crawl::describe(static_cast<crawl::Admission>(reason)));
-  }
-  add(stats.links_unresolvable, "not a URL");
-  add(stats.robots_disallowed, "robots.txt");
-  std::fprintf(stderr, "gleaner: %s: %zu links queued; not followed: %s\n", job.name.c_str(), stats.links_queued,
-               skipped.empty() ? "none" : skipped.c_str());
-  if (stats.sitemaps_fetched + stats.sitemap_errors > 0) {
-    std::fprintf(stderr, "gleaner: %s: %zu sitemaps read, %zu failed; %zu listed pages queued, %zu older than sitemap_since\n",
-                 job.name.c_str(), stats.sitemaps_fetched, stats.sitemap_errors, stats.sitemap_urls_queued,
-                 stats.sitemap_entries_too_old);
-  }
-  if (stats.skipped_not_html > 0) {
-    std::fprintf(stderr, "gleaner: %s: %zu responses were not HTML; %zu saved as files, %zu could not be saved\n",
-                 job.name.c_str(), stats.skipped_not_html, stats.downloads, stats.download_errors);
-  }
+  write(options.stats_path, stats_json(outcome).dump(2) + "\n");
+  write(options.metrics_path, open_metrics(outcome));
+  return exit_code;
 }
 
 }  // namespace
 
 int run_job(const RunOptions& options) {
-  auto job = load_with_overrides(options);
-  if (!job) {
-    print_error(job.error().message);
-    return exit_usage;
-  }
+  // Until the job's name is known, lines are about the file.
+  RunLog load_log(options.job_path, options.verbosity, options.log_format);
+  std::optional<config::Job> job = load_job(options, load_log);
+  if (!job) return exit_usage;
+  RunLog log(job->name, options.verbosity, options.log_format);
 
   engine::CrawlSettings settings;
-  settings.dataset_path = expand_path_template(
-      options.output_path.empty() ? job->output.path : options.output_path, job->name);
+  auto dataset_path = engine::dataset_path_for(*job, options.output_path, std::chrono::system_clock::now());
+  if (!dataset_path) {
+    log.error(dataset_path.error().message);
+    return exit_usage;
+  }
+  settings.dataset_path = std::move(*dataset_path);
   settings.default_user_agent = std::string("gleaner/") + GLEANER_VERSION + " (web scraper)";
 
   // Before any thread starts, so that every thread inherits the blocked mask.
   StopSignals stop_signals;
   int stopped_by = 0;
+  std::unique_ptr<ProgressTicker> progress;
   engine::CrawlHooks hooks;
-  hooks.warn = print_error;
-  hooks.on_start = [&stop_signals, &stopped_by](loop::EventLoop& loop, engine::Engine& engine) {
-    stop_signals.watch(loop, [&engine, &stopped_by](int signal_number) {
-      if (stopped_by != 0) return;  // already stopping
+  hooks.warn = [&log](const std::string& message) { log.warning(message); };
+  hooks.on_start = [&](loop::EventLoop& loop, engine::Engine& engine) {
+    progress = std::make_unique<ProgressTicker>(loop, engine, log, job->name);
+    if (log.shows(LogLevel::debug)) {
+      engine.set_page_observer([&log](const engine::PageReport& page) { log.debug(describe_page(page)); });
+    }
+    stop_signals.watch(loop, [&, grace = options.grace_seconds](int signal_number) {
+      const char* name = signal_number == SIGINT ? "SIGINT" : "SIGTERM";
+      if (stopped_by != 0) {
+        // The user insists: exit now, with the records already written
+        // (whole ones only) renamed into place as the dataset.
+        if (auto finished = engine.dataset().finish_now(); !finished) log.error(finished.error().message);
+        log.warning(std::string(name) + " again: exiting at once with " + std::to_string(engine.dataset().written()) +
+                    " records written");
+        std::_Exit(exit_signal_base + signal_number);
+      }
       stopped_by = signal_number;
-      std::fprintf(stderr, "gleaner: %s: finishing %zu requests in flight, then stopping\n",
-                   signal_number == SIGINT ? "SIGINT" : "SIGTERM", engine.in_flight());
+      log.warning(std::string(name) + ": finishing " + std::to_string(engine.in_flight()) +
+                  " requests in flight, then stopping");
       engine.request_stop();
+      // A slow server must not hold the stop up for its whole timeout.
+      const auto deadline = loop::Clock::now() + std::chrono::duration_cast<loop::Clock::duration>(
+                                                      std::chrono::duration<double>(grace));
+      loop.add_timer(deadline, [&engine] { engine.abandon_in_flight(); });
     });
   };
+  hooks.on_finish = [&progress] { progress.reset(); };
 
   auto stats = engine::run_crawl(*job, settings, hooks);
-  if (!stats) {
-    print_error(stats.error().message);
-    return exit_failure;
+  const engine::Stats empty_stats;
+  const bool crawled = stats.has_value();
+  if (!crawled) log.error(stats.error().message);
+
+  RunOutcome outcome{job->name, settings.dataset_path == "-" ? "standard output" : settings.dataset_path,
+                     crawled ? *stats : empty_stats, job->max_error_rate, exit_ok, std::time(nullptr)};
+  if (!crawled) {
+    outcome.exit_code = exit_failure;
+  } else if (stopped_by != 0) {
+    outcome.exit_code = exit_signal_base + stopped_by;
+  } else if (over_error_budget(outcome.stats, job->max_error_rate)) {
+    outcome.exit_code = exit_over_error_budget;
   }
-  print_summary(*job, *stats, settings.dataset_path);
-  return stopped_by != 0 ? exit_signal_base + stopped_by : exit_ok;
+  if (crawled) {
+    for (const std::string& line : summary_lines(outcome)) log.info(line);
+  }
+  return write_reports(options, outcome, log);
 }
 
 }  // namespace gleaner::cli

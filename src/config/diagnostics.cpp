@@ -16,7 +16,16 @@ void Diagnostics::expected(const JsonPointer& where, std::string_view what, cons
 }
 
 std::string format_diagnostic(std::string_view source_name, const Diagnostic& diagnostic) {
-  return std::string(source_name) + ": " + diagnostic.where.display() + ": " + diagnostic.message;
+  return format_diagnostic(source_name, diagnostic, std::nullopt, Severity::error);
+}
+
+std::string format_diagnostic(std::string_view source_name, const Diagnostic& diagnostic,
+                              std::optional<TextPosition> position, Severity severity) {
+  std::string line(source_name);
+  if (position) line += ':' + std::to_string(position->line) + ':' + std::to_string(position->column);
+  line += ": ";
+  if (severity == Severity::warning) line += "warning: ";
+  return line + diagnostic.where.display() + ": " + diagnostic.message;
 }
 
 }  // namespace gleaner::config

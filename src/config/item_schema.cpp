@@ -1,8 +1,12 @@
 #include "config/item_schema.hpp"
 
+#include <algorithm>
+#include <array>
 #include <optional>
 #include <string>
 
+#include "config/field_readers.hpp"
+#include "config/field_schema.hpp"
 #include "config/job_values.hpp"
 #include "config/object_walker.hpp"
 #include "config/value_readers.hpp"
@@ -10,55 +14,58 @@
 namespace gleaner::config {
 namespace {
 
-// Every record already carries the page URL under this name.
-constexpr std::string_view reserved_field_name = "url";
+struct MetadataName {
+  std::string_view name;
+  std::string_view meaning;  // for "field name ... is reserved for <meaning>"
+};
 
-// A field is "name": "selector" (first match) or "name": {"selector": ..., "all": true}.
-std::optional<FieldRule> read_field(const std::string& name, const Json& value,
-                                    const JsonPointer& where, Diagnostics& sink) {
-  FieldRule field;
-  field.name = name;
-  auto take = [&](const Json& text, const JsonPointer& at) {
-    if (auto selector = read_selector(text, at, sink)) {
-      field.selector_text = std::move(selector->text);
-      field.selector = std::move(selector->selector);
-    }
-  };
-  if (value.is_string()) {
-    take(value, where);
-    return field;
-  }
-  if (!value.is_object()) {
-    sink.expected(where, "a CSS selector string or an object", value);
-    return std::nullopt;
-  }
-  walk_object(value, where, "an object", {
-      {"selector", Presence::required, take},
-      {"all", Presence::optional, [&](const Json& all, const JsonPointer& at) {
-         if (auto flag = read_bool(all, at, sink)) field.all = *flag;
-       }},
-  }, sink);
-  return field;
+constexpr std::array<MetadataName, 7> metadata_names{{
+    {"url", "the page URL"},
+    {"final_url", "the page URL after redirects"},
+    {"status", "the HTTP status"},
+    {"fetched_at", "the time the page was fetched"},
+    {"depth", "the crawl depth"},
+    {"referer", "the page the link was found on"},
+    {"item", "the item rule's name"},
+}};
+
+const MetadataName* find_metadata(std::string_view name) {
+  const auto found = std::find_if(metadata_names.begin(), metadata_names.end(),
+                                  [&](const MetadataName& entry) { return entry.name == name; });
+  return found == metadata_names.end() ? nullptr : &*found;
 }
 
-std::vector<FieldRule> read_fields(const Json& value, const JsonPointer& where, Diagnostics& sink) {
-  std::vector<FieldRule> fields;
-  if (!value.is_object() || value.empty()) {
-    sink.expected(where, "a non-empty object of fields", value);
-    return fields;
-  }
-  // Json is ordered: fields come out in the order the job file lists them.
-  for (const auto& [name, rule] : value.items()) {
-    const JsonPointer at = where.child(name);
-    if (name.empty()) {
-      sink.report(at, "a field name must not be empty");
-    } else if (name == reserved_field_name) {
-      sink.report(at, "field name \"url\" is reserved for the page URL");
-    } else if (auto field = read_field(name, rule, at, sink)) {
-      fields.push_back(std::move(*field));
+std::vector<std::string> read_metadata(const Json& value, const JsonPointer& where, Diagnostics& sink) {
+  std::vector<std::string> names;
+  for_each_element(value, where, "an array of metadata names", [&](const Json& name, const JsonPointer& at) {
+    if (!name.is_string() || !find_metadata(name.get_ref<const std::string&>())) {
+      sink.expected(at, R"(a metadata name: "url", "final_url", "status", "fetched_at", "depth", "referer" )"
+                        R"(or "item")", name);
+    } else if (std::find(names.begin(), names.end(), name.get_ref<const std::string&>()) != names.end()) {
+      sink.report(at, "duplicate metadata name " + name.dump());
+    } else {
+      names.push_back(name.get<std::string>());
     }
+  }, sink);
+  return names;
+}
+
+// "when": a selector, or an array of them of which any may match.
+std::vector<html::SelectorList> read_when(const Json& value, const JsonPointer& where, Diagnostics& sink) {
+  if (!value.is_string() && !value.is_array()) {
+    sink.expected(where, "a CSS selector string or an array of them", value);
+    return {};
   }
-  return fields;
+  return read_selector_fallbacks(value, where, sink).value_or(std::vector<html::SelectorList>{});
+}
+
+// Metadata comes first in each record, so a field may not take one of its names.
+void check_field_names(const ItemRule& item, const JsonPointer& fields_where, Diagnostics& sink) {
+  for (const FieldRule& field : item.fields) {
+    if (std::find(item.metadata.begin(), item.metadata.end(), field.name) == item.metadata.end()) continue;
+    sink.report(fields_where.child(field.name),
+                "field name \"" + field.name + "\" is reserved for " + std::string(find_metadata(field.name)->meaning));
+  }
 }
 
 std::optional<ItemRule> read_item(const Json& value, const JsonPointer& where, Diagnostics& sink) {
@@ -76,11 +83,21 @@ std::optional<ItemRule> read_item(const Json& value, const JsonPointer& where, D
            item.url_pattern = std::move(compiled);
          }
        }},
+      {"when", Presence::optional, [&](const Json& when, const JsonPointer& at) {
+         item.when = read_when(when, at, sink);
+       }},
+      {"scope", Presence::optional, [&](const Json& scope, const JsonPointer& at) {
+         item.scope = read_element_selector(scope, at, sink);
+       }},
+      {"metadata", Presence::optional, [&](const Json& metadata, const JsonPointer& at) {
+         item.metadata = read_metadata(metadata, at, sink);
+       }},
       {"fields", Presence::required, [&](const Json& fields, const JsonPointer& at) {
-         item.fields = read_fields(fields, at, sink);
+         item.fields = read_fields(fields, at, 1, sink);
        }},
   }, sink);
   if (!is_object) return std::nullopt;
+  check_field_names(item, where.child("fields"), sink);
   return item;
 }
 

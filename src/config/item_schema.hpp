@@ -1,5 +1,6 @@
-// Reads the job's "items" array: which pages yield records, and the named
-// fields (CSS selectors) each record is made of.
+// Reads the job's "items" array: which pages yield records (url_pattern,
+// when), what each record's root is (scope), its metadata, and its fields
+// (read by field_schema).
 #pragma once
 
 #include <vector>

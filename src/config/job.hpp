@@ -86,8 +86,15 @@ struct LinkSettings {
   bool trap_guard = true;
 };
 
+enum class DatasetFormat { jsonl, json, csv };
+enum class WriteMode { overwrite, append };
+
 struct OutputSettings {
-  std::string path = "out/{job}.jsonl";  // {job} is replaced by the job name
+  // {job}, {date}, {time}, {timestamp} are expanded once at the start of a
+  // run (core/path_template); "-" is standard output.
+  std::string path = "out/{job}.jsonl";
+  std::optional<DatasetFormat> format;  // absent: from the path's extension
+  WriteMode mode = WriteMode::overwrite;
 };
 
 // Sitemaps (sitemaps.org) as a source of URLs: the <url>s they list are
@@ -113,6 +120,9 @@ struct Job {
   int concurrency = 8;
   long max_pages = 10000;  // 0: no limit
   int max_depth = 10;      // start URLs are depth 0
+  // The run exits 1 (though its dataset is written) when more than this share
+  // of the URLs it finished ended in a transport error or an HTTP error status.
+  double max_error_rate = 1;  // 0..1; 1: never
   PolitenessSettings politeness;
   RetrySettings retry;
   HttpSettings http;

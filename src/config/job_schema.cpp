@@ -8,6 +8,7 @@
 #include "config/job_values.hpp"
 #include "config/link_schema.hpp"
 #include "config/object_walker.hpp"
+#include "config/output_schema.hpp"
 #include "config/sitemap_schema.hpp"
 #include "config/value_readers.hpp"
 
@@ -51,17 +52,6 @@ void read_follow(const Json& value, const JsonPointer& where, Job& job, Diagnost
                      }
                    },
                    sink);
-}
-
-void read_output(const Json& value, const JsonPointer& where, OutputSettings& output,
-                 Diagnostics& sink) {
-  walk_object(value, where, "an object", {
-      {"path", Presence::optional, [&](const Json& path, const JsonPointer& at) {
-         if (auto text = read_non_empty_string(path, at, "a non-empty file path", sink)) {
-           output.path = std::move(*text);
-         }
-       }},
-  }, sink);
 }
 
 void read_politeness(const Json& value, const JsonPointer& where, PolitenessSettings& politeness,
@@ -151,6 +141,11 @@ Job read_job(const Json& document, Diagnostics& sink) {
       {"concurrency", Presence::optional, integer(job.concurrency, concurrency_range)},
       {"max_pages", Presence::optional, integer(job.max_pages, max_pages_range)},
       {"max_depth", Presence::optional, integer(job.max_depth, max_depth_range)},
+      {"max_error_rate", Presence::optional, [&](const Json& value, const JsonPointer& where) {
+         if (auto rate = read_number(value, where, {0, 1, "a share of URLs from 0 to 1"}, sink)) {
+           job.max_error_rate = *rate;
+         }
+       }},
       {"politeness", Presence::optional, [&](const Json& value, const JsonPointer& where) {
          read_politeness(value, where, job.politeness, sink);
        }},

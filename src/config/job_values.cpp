@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "config/value_errors.hpp"
 #include "html/selector_parser.hpp"
 
 namespace gleaner::config {
@@ -41,20 +42,6 @@ std::string ascii_lower(std::string text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return text;
-}
-
-// RE2's error() reads "missing ): (" (what, then the offending part); the
-// whole pattern is already in the message, so repeat the part only when it says more.
-std::string describe_re2_error(const re2::RE2& pattern) {
-  std::string what = pattern.error();
-  const std::string& part = pattern.error_arg();
-  const std::string suffix = ": " + part;
-  if (!part.empty() && what.size() >= suffix.size() &&
-      what.compare(what.size() - suffix.size(), suffix.size(), suffix) == 0) {
-    what.resize(what.size() - suffix.size());
-    if (part != pattern.pattern()) what += " \"" + part + "\"";
-  }
-  return "invalid regular expression \"" + pattern.pattern() + "\": " + what;
 }
 
 std::shared_ptr<const re2::RE2> compile_pattern(const std::string& text) {
@@ -110,7 +97,7 @@ std::optional<CompiledSelector> read_selector(const Json& value, const JsonPoint
   const auto& text = value.get_ref<const std::string&>();
   Result<html::SelectorList> selector = html::parse_selector(text);
   if (!selector) {
-    sink.report(where, selector.error().message);  // already names the selector and position
+    sink.report(where, describe_selector_error(text, selector.error().message));
     return std::nullopt;
   }
   return CompiledSelector{text, std::move(selector).value()};
@@ -124,7 +111,7 @@ std::shared_ptr<const re2::RE2> read_url_pattern(const Json& value, const JsonPo
   }
   auto pattern = compile_pattern(value.get<std::string>());
   if (!pattern->ok()) {
-    sink.report(where, describe_re2_error(*pattern));
+    sink.report(where, describe_regex_error(*pattern));
     return nullptr;
   }
   return pattern;

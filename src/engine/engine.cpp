@@ -89,6 +89,8 @@ Engine::Engine(loop::EventLoop& loop, const config::Job& job, http::HttpClient& 
       retry_policy_(retry_settings_of(job)),
       robots_(loop, http, std::string(robots_agent)),
       concurrency_(loop, static_cast<std::size_t>(job.concurrency)),
+      // As many pages again as fetches: extraction overlaps the next fetches.
+      pages_in_process_(loop, 2 * static_cast<std::size_t>(job.concurrency)),
       progress_(loop),
       sitemaps_(loop, http, robots_, job, stats_,
                 SitemapFeedHooks{[this](crawl::CrawlRequest request) {
@@ -104,6 +106,11 @@ void Engine::request_stop() {
   progress_.notify();
 }
 
+void Engine::abandon_in_flight() {
+  stopping_ = true;
+  http_.abandon_all();
+}
+
 loop::Task<Stats> Engine::run() {
   const auto started = loop::Clock::now();
   for (const Url& url : job_.start_urls) frontier_.add({url, 0, "", 1});
@@ -115,20 +122,22 @@ loop::Task<Stats> Engine::run() {
       co_await wait_for_progress(std::nullopt);
       continue;
     }
-    auto permit = co_await concurrency_.acquire();
+    auto page_permit = co_await pages_in_process_.acquire();
+    auto fetch_permit = co_await concurrency_.acquire();
     if (stopping_) break;
     const auto now = loop::Clock::now();
     auto request = frontier_.next_ready(now, host_slots_);
     if (!request) {
       // Every queued host is busy, delayed or backing off: wait for a
       // request to finish or for the earliest host to become ready.
-      permit.reset();
+      fetch_permit.reset();
+      page_permit.reset();
       co_await wait_for_progress(frontier_.next_wakeup(host_slots_));
       continue;
     }
     host_slots_.start(request->url.host(), now);
     std::string name = "GET " + request->url.str();
-    loop_.spawn(crawl_one(std::move(*request), std::move(permit)), std::move(name));
+    loop_.spawn(crawl_one(std::move(*request), std::move(fetch_permit), std::move(page_permit)), std::move(name));
   }
   while (in_flight_ > 0 || sitemaps_.running()) co_await progress_.wait();
 
@@ -143,7 +152,8 @@ loop::Task<void> Engine::wait_for_progress(std::optional<loop::Clock::time_point
   if (timer != 0) loop_.cancel_timer(timer);
 }
 
-loop::Task<void> Engine::crawl_one(crawl::CrawlRequest request, loop::Semaphore::Permit permit) {
+loop::Task<void> Engine::crawl_one(crawl::CrawlRequest request, loop::Semaphore::Permit fetch_permit,
+                                   [[maybe_unused]] loop::Semaphore::Permit page_permit) {
   InFlight in_flight(in_flight_, progress_, host_slots_, request.url.host());
   if (job_.politeness.obey_robots && !co_await allowed_by_robots(request)) co_return;
 
@@ -156,8 +166,9 @@ loop::Task<void> Engine::crawl_one(crawl::CrawlRequest request, loop::Semaphore:
     return redirect_refusal(target, depth);
   };
   http::Response response = co_await http_.fetch(std::move(fetch_request));
-  // The fetch is what the concurrency limits are for; extraction has its own pool.
-  permit.reset();
+  // The fetch is what `concurrency` limits; page_permit, held to the end,
+  // bounds the pages fetched and not yet written.
+  fetch_permit.reset();
 
   if (!response.failed()) {
     ++stats_.pages_fetched;
@@ -170,6 +181,7 @@ loop::Task<void> Engine::crawl_one(crawl::CrawlRequest request, loop::Semaphore:
     co_return;
   }
   host_slots_.succeeded(request.url.host());
+  ++stats_.pages_ok;
   // No Content-Type at all: sniff nothing, try it as HTML.
   if (!response.content_type.empty() && response.content_type.find("html") == std::string::npos) {
     co_await handle_other(request, std::move(response));
@@ -228,7 +240,9 @@ bool Engine::retry_later(crawl::CrawlRequest& request, const http::Response& res
 }
 
 void Engine::report_failure(const crawl::CrawlRequest& request, const http::Response& response) {
-  if (response.failed()) {
+  if (response.error == http::TransportError::abandoned) {
+    ++stats_.abandoned;  // the user asked the crawl to stop; the site did nothing wrong
+  } else if (response.failed()) {
     ++stats_.transport_errors;
     warn_(response.error_message + attempts_note(request.attempt));
   } else {
@@ -239,6 +253,7 @@ void Engine::report_failure(const crawl::CrawlRequest& request, const http::Resp
 }
 
 loop::Task<void> Engine::handle_page(const crawl::CrawlRequest& request, http::Response response) {
+  PageReport report{request.url.str(), response.status, response.body.size(), response.seconds, request.depth};
   extract::PageContext context(request.url);
   context.final_url = std::move(response.final_url);
   context.status = response.status;
@@ -274,6 +289,7 @@ loop::Task<void> Engine::handle_page(const crawl::CrawlRequest& request, http::R
     const auto admission = frontier_.add({std::move(link), request.depth + 1, request.url.str(), 1}).admission;
     if (admission == crawl::Admission::queued) {
       ++stats_.links_queued;
+      ++report.links_queued;
     } else {
       ++stats_.links_skipped[static_cast<std::size_t>(admission)];
     }
@@ -293,6 +309,10 @@ loop::Task<void> Engine::handle_page(const crawl::CrawlRequest& request, http::R
     }
     ++stats_.items;
     ++stats_.items_by_type[job_.items[page.records[i].rule].name];
+  }
+  if (page_observer_) {
+    report.items = encoded.lines.size();
+    page_observer_(report);
   }
 }
 

@@ -28,6 +28,18 @@ namespace gleaner::engine {
 
 using Warn = std::function<void(const std::string&)>;
 
+// One HTML page fetched and extracted, for `gleaner run -v`.
+struct PageReport {
+  const std::string& url;
+  long status = 0;
+  std::size_t bytes = 0;
+  double seconds = 0;  // the transfer
+  int depth = 0;
+  std::size_t items = 0;
+  std::size_t links_queued = 0;
+};
+using PageObserver = std::function<void(const PageReport&)>;
+
 // The product token robots.txt groups are matched against (RFC 9309 §2.2.1).
 constexpr std::string_view robots_agent = "gleaner";
 
@@ -45,13 +57,24 @@ class Engine {
 
   // Loop thread: fetch nothing new, let in-flight requests finish.
   void request_stop();
+  // Loop thread, after request_stop(): end the transfers still in flight now
+  // (their URLs count as abandoned, not failed). Pages already fetched are
+  // still extracted and written.
+  void abandon_in_flight();
+
+  // Loop thread, before run(): called after each HTML page is extracted.
+  void set_page_observer(PageObserver observer) { page_observer_ = std::move(observer); }
 
   const Stats& stats() const { return stats_; }
+  output::DatasetSink& dataset() { return sink_; }
   std::size_t in_flight() const { return in_flight_; }
   std::size_t pending() const { return frontier_.pending(); }
 
  private:
-  loop::Task<void> crawl_one(crawl::CrawlRequest request, loop::Semaphore::Permit permit);
+  // `fetch_permit` is released once the response is in; `page_permit` when
+  // its records are queued for the dataset.
+  loop::Task<void> crawl_one(crawl::CrawlRequest request, loop::Semaphore::Permit fetch_permit,
+                             loop::Semaphore::Permit page_permit);
   loop::Task<bool> allowed_by_robots(const crawl::CrawlRequest& request);
   // Why a redirect to `target` must not be followed, if it must not.
   std::optional<std::string> redirect_refusal(const std::string& target, int depth) const;
@@ -69,6 +92,7 @@ class Engine {
   loop::WorkerPool& workers_;
   output::DatasetSink& sink_;
   Warn warn_;
+  PageObserver page_observer_;
 
   extract::Extractor extractor_;
   output::DownloadStore downloads_;
@@ -76,7 +100,11 @@ class Engine {
   crawl::HostSlots host_slots_;
   crawl::RetryPolicy retry_policy_;
   RobotsCache robots_;
-  loop::Semaphore concurrency_;
+  loop::Semaphore concurrency_;  // requests being fetched
+  // Requests anywhere between dispatch and their records being queued: a slow
+  // dataset writer (or slow extraction) stops new fetches, across all hosts,
+  // instead of piling up fetched pages in memory.
+  loop::Semaphore pages_in_process_;
   loop::Signal progress_;  // a request finished, or a stop was requested
   std::size_t in_flight_ = 0;
   bool stopping_ = false;

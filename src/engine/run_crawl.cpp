@@ -5,9 +5,12 @@
 #include <cmath>
 #include <thread>
 
+#include "core/path_template.hpp"
 #include "http/http_client.hpp"
 #include "loop/event_loop.hpp"
 #include "loop/worker_pool.hpp"
+#include "output/csv_columns.hpp"
+#include "output/dataset_format.hpp"
 #include "output/dataset_sink.hpp"
 
 namespace gleaner::engine {
@@ -42,9 +45,27 @@ http::ClientOptions client_options_for(const config::Job& job, const std::string
   return options;
 }
 
+Result<std::string> dataset_path_for(const config::Job& job, const std::string& override_path,
+                                     std::chrono::system_clock::time_point start) {
+  const bool overridden = !override_path.empty();
+  auto path = expand_path_template(overridden ? override_path : job.output.path, PathTemplateValues{job.name, start});
+  if (!path) {
+    return make_error(path.error().kind,
+                      (overridden ? "--output" : job.source_path + ": /output/path") + ": " + path.error().message);
+  }
+  return path;
+}
+
 Result<Stats> run_crawl(const config::Job& job, const CrawlSettings& settings, CrawlHooks hooks) {
   loop::EventLoop loop;
-  auto sink = output::DatasetSink::open(loop, settings.dataset_path, settings.dataset_queue_capacity);
+  output::DatasetOptions dataset;
+  dataset.path = settings.dataset_path;
+  dataset.format = output::dataset_format_for(settings.dataset_path, job.output.format);
+  dataset.mode = job.output.mode;
+  if (dataset.format == config::DatasetFormat::csv) dataset.csv_columns = output::csv_columns(job.items);
+  dataset.queue_capacity = settings.dataset_queue_capacity;
+  dataset.before_write = settings.before_dataset_write;
+  auto sink = output::DatasetSink::open(loop, std::move(dataset));
   if (!sink) return sink.error();
 
   const std::size_t threads =
@@ -62,6 +83,7 @@ Result<Stats> run_crawl(const config::Job& job, const CrawlSettings& settings, C
   if (hooks.on_start) hooks.on_start(loop, engine);
 
   Stats stats = loop.run_until_complete(engine.run());
+  if (hooks.on_finish) hooks.on_finish();
   // Every record is queued by now; finish() waits for the writer, then renames.
   if (auto finished = (*sink)->finish(); !finished) return finished.error();
   if (stats.output_failed) return make_error(ErrorKind::io, settings.dataset_path + ": write failed");

@@ -12,6 +12,8 @@ namespace gleaner::engine {
 
 struct Stats {
   std::size_t pages_fetched = 0;      // HTTP responses received, any status
+  std::size_t pages_ok = 0;           // of the URLs, those that finally answered 2xx
+  std::size_t abandoned = 0;          // requests cut off by a stop's grace period (not errors)
   std::size_t items = 0;              // records handed to the dataset
   std::map<std::string, std::size_t> items_by_type;      // item rule name -> records
   std::map<std::string, std::size_t> dropped_items;      // "book: missing required field \"price\"" -> items
@@ -38,6 +40,11 @@ struct Stats {
   bool output_failed = false;         // the dataset could not be written
 
   std::size_t errors() const { return transport_errors + http_errors; }
+  // Final failures among the URLs that got an answer either way; 0 for none.
+  double error_rate() const {
+    const std::size_t finished = pages_ok + errors();
+    return finished == 0 ? 0 : static_cast<double>(errors()) / static_cast<double>(finished);
+  }
 };
 
 }  // namespace gleaner::engine

@@ -3,6 +3,7 @@
 #include <sys/epoll.h>
 
 #include <stdexcept>
+#include <utility>
 
 namespace gleaner::http {
 
@@ -25,10 +26,24 @@ void CurlMulti::add(CURL* easy, TransferObserver* observer) {
   if (code != CURLM_OK) {
     throw std::runtime_error(std::string("curl_multi_add_handle: ") + curl_multi_strerror(code));
   }
+  observers_[easy] = observer;
   // curl_multi_add_handle sets a 0 ms timer through on_timer, which kicks the transfer off.
 }
 
-void CurlMulti::remove(CURL* easy) { curl_multi_remove_handle(multi_, easy); }
+void CurlMulti::remove(CURL* easy) {
+  observers_.erase(easy);
+  curl_multi_remove_handle(multi_, easy);
+}
+
+void CurlMulti::abandon_all() {
+  // finished() only schedules the waiting coroutine, so nothing can add or
+  // remove transfers while this runs; the copy keeps it safe regardless.
+  const auto abandoned = std::exchange(observers_, {});
+  for (const auto& [easy, observer] : abandoned) {
+    curl_multi_remove_handle(multi_, easy);
+    observer->finished(abandoned_result);
+  }
+}
 
 // CURLMOPT_SOCKETFUNCTION: only record the interest; never call back into curl here.
 int CurlMulti::on_socket(CURL*, curl_socket_t socket, int what, void* self, void*) noexcept {
@@ -96,6 +111,7 @@ void CurlMulti::drain_finished() {
     TransferObserver* observer = nullptr;
     curl_easy_getinfo(easy, CURLINFO_PRIVATE, &observer);
     curl_multi_remove_handle(multi_, easy);
+    observers_.erase(easy);
     if (observer) observer->finished(result);
   }
 }

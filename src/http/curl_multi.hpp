@@ -4,6 +4,8 @@
 
 #include <curl/curl.h>
 
+#include <unordered_map>
+
 #include "loop/event_loop.hpp"
 
 namespace gleaner::http {
@@ -32,6 +34,13 @@ class CurlMulti {
   // Abandons a transfer that has not finished; its observer is not called.
   void remove(CURL* easy);
 
+  // The result abandon_all() reports to the observers.
+  static constexpr CURLcode abandoned_result = CURLE_ABORTED_BY_CALLBACK;
+  // Ends every transfer in flight at once: each observer's finished() runs
+  // with abandoned_result. For a stop that cannot wait for slow servers.
+  void abandon_all();
+  std::size_t in_flight() const { return observers_.size(); }
+
  private:
   static int on_socket(CURL* easy, curl_socket_t socket, int what, void* self, void* socket_data) noexcept;
   static int on_timer(CURLM* multi, long timeout_ms, void* self) noexcept;
@@ -42,6 +51,7 @@ class CurlMulti {
   loop::EventLoop& loop_;
   CURLM* multi_ = nullptr;
   loop::TimerId deadline_ = 0;  // 0: none armed
+  std::unordered_map<CURL*, TransferObserver*> observers_;  // transfers added and not yet finished
 };
 
 }  // namespace gleaner::http

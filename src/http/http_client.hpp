@@ -30,6 +30,11 @@ class HttpClient {
 
   const ClientOptions& options() const { return options_; }
 
+  // Ends every transfer in flight now: their fetches complete with
+  // TransportError::abandoned. Redirect hops not yet started are not sent.
+  void abandon_all() { multi_.abandon_all(); }
+  std::size_t transfers_in_flight() const { return multi_.in_flight(); }
+
  private:
   struct EasyDeleter {
     void operator()(CURL* easy) const { curl_easy_cleanup(easy); }

@@ -18,6 +18,7 @@ enum class TransportError {
   tls,
   blocked_address,     // a non-public address the job does not allow
   network,             // reset, truncated, bad framing, bad encoding
+  abandoned,           // HttpClient::abandon_all(): the crawl stopped before it finished
   other,
 };
 

@@ -54,6 +54,7 @@ std::string_view to_string(TransportError error) {
     case TransportError::tls: return "tls";
     case TransportError::blocked_address: return "blocked address";
     case TransportError::network: return "network";
+    case TransportError::abandoned: return "abandoned";
     case TransportError::other: return "other";
   }
   return "other";
@@ -184,6 +185,7 @@ Response Transfer::take_response(const Request& request) {
 
   response.error = body_too_large_ ? TransportError::too_large : classify(result_);
   if (!consumer_error_.empty()) response.error = TransportError::other;
+  if (result_ == CurlMulti::abandoned_result) response.error = TransportError::abandoned;
   if (!blocked_endpoint_.empty() && result_ != CURLE_OK) response.error = TransportError::blocked_address;
   if (response.failed()) {
     std::string what;
@@ -198,6 +200,9 @@ Response Transfer::take_response(const Request& request) {
         break;
       case TransportError::too_large:
         what = "body larger than the limit of " + std::to_string(max_body_bytes_) + " bytes";
+        break;
+      case TransportError::abandoned:
+        what = "abandoned when the crawl stopped (" + std::to_string(received_) + " bytes received)";
         break;
       case TransportError::blocked_address:
         what = "refused to connect to " + blocked_endpoint_ +

@@ -3,6 +3,7 @@
 // the crawl instead of growing memory.
 #pragma once
 
+#include <algorithm>
 #include <condition_variable>
 #include <coroutine>
 #include <cstddef>
@@ -10,6 +11,7 @@
 #include <mutex>
 #include <optional>
 #include <utility>
+#include <vector>
 
 #include "loop/event_loop.hpp"
 
@@ -40,6 +42,19 @@ class BoundedQueue {
     return value;
   }
 
+  // Consumer thread: the batch form of pop(). Blocks until a value arrives,
+  // then moves every queued value (at most capacity()) to the end of `out`.
+  // False once closed and drained.
+  bool pop_all(std::vector<T>& out) {
+    std::unique_lock lock(mutex_);
+    readable_.wait(lock, [this] { return !items_.empty() || closed_; });
+    if (items_.empty()) return false;
+    for (T& value : items_) out.push_back(std::move(value));
+    items_.clear();
+    admit_blocked_locked();
+    return true;
+  }
+
   // Any thread. Values already queued are still delivered by pop(); blocked
   // producers resume with false.
   void close() {
@@ -55,6 +70,11 @@ class BoundedQueue {
     return items_.size();
   }
   std::size_t capacity() const { return capacity_; }
+  // The most values ever queued at once: never above capacity().
+  std::size_t high_water() const {
+    std::lock_guard lock(mutex_);
+    return high_water_;
+  }
 
   class PushAwaiter {
    public:
@@ -81,6 +101,7 @@ class BoundedQueue {
     bool try_enqueue_locked() {
       if (queue_.items_.size() >= queue_.capacity_ || !queue_.blocked_.empty()) return false;
       queue_.items_.push_back(std::move(value_));
+      queue_.note_size_locked();
       accepted_ = true;
       queue_.readable_.notify_one();
       return true;
@@ -98,10 +119,13 @@ class BoundedQueue {
       PushAwaiter* waiter = blocked_.front();
       blocked_.pop_front();
       items_.push_back(std::move(waiter->value_));
+      note_size_locked();
       waiter->accepted_ = true;
       resume_on_loop(waiter->handle_);
     }
   }
+
+  void note_size_locked() { high_water_ = std::max(high_water_, items_.size()); }
 
   void resume_on_loop(std::coroutine_handle<> handle) {
     loop_.post([handle] { handle.resume(); });
@@ -113,6 +137,7 @@ class BoundedQueue {
   std::condition_variable readable_;
   std::deque<T> items_;
   std::deque<PushAwaiter*> blocked_;  // each lives in its suspended coroutine's frame
+  std::size_t high_water_ = 0;
   bool closed_ = false;
 };
 

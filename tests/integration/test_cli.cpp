@@ -109,7 +109,8 @@ TEST_CASE("SIGTERM stops the crawl gracefully and keeps every record extracted s
   const auto records = testing::read_lines(dataset);
   CHECK(records.size() >= 4);
   CHECK(records.size() < 50);
-  CHECK(static_cast<int>(records.size()) <= requests.load());
+  // Every page the server was asked for was finished and extracted: none lost.
+  CHECK(static_cast<int>(records.size()) == requests.load());
 }
 
 TEST_CASE("gleaner robots shows each URL's verdict and the rule behind it") {

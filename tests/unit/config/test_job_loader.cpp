@@ -277,9 +277,9 @@ TEST_CASE("each value of the wrong type is reported with its pointer, the expect
       {minimal_job(R"("items": [{"name": "b", "fields": {"price": 42}}])"),
        "config/books.json: /items/0/fields/price: expected a CSS selector string or an object, "
        "found 42"},
-      {minimal_job(R"("items": [{"name": "b", "fields": {"price": {"selector": ["p"]}}}])"),
-       "config/books.json: /items/0/fields/price/selector: expected a CSS selector string, "
-       "found [\"p\"]"},
+      {minimal_job(R"("items": [{"name": "b", "fields": {"price": {"selector": 7}}}])"),
+       "config/books.json: /items/0/fields/price/selector: expected a CSS selector string or a non-empty "
+       "array of them, found 7"},
       {minimal_job(R"("items": [{"name": "b", "fields": {"tags": {"selector": "a", "all": "yes"}}}])"),
        "config/books.json: /items/0/fields/tags/all: expected true or false, found \"yes\""},
       {minimal_job(R"("concurrency": "8")"),
@@ -320,7 +320,8 @@ TEST_CASE("an unknown key suggests the closest known key when it is a likely typ
       {minimal_job(R"("start_url": ["http://books.test/"])"),
        R"(config/books.json: /start_url: unknown key (did you mean "start_urls"?))"},
       {minimal_job(R"("items": [{"name": "b", "feilds": {"a": "a"}}])"),
-       R"(config/books.json: /items/0/feilds: unknown key (did you mean "fields"?))"},
+       "config/books.json: /items/0/feilds: unknown key (did you mean \"fields\"?)\n"
+       "config/books.json: /items/0: missing required key \"fields\""},
       {minimal_job(R"("items": [{"name": "b", "fields": {"a": {"selector": "a", "al": true}}}])"),
        R"(config/books.json: /items/0/fields/a/al: unknown key (did you mean "all"?))"},
       {minimal_job(R"("output": {"pth": "x.jsonl"})"),
@@ -331,9 +332,9 @@ TEST_CASE("an unknown key suggests the closest known key when it is a likely typ
 TEST_CASE("an unknown key close to no known key is reported without a suggestion") {
   check_rows({
       {minimal_job(R"("user_agent": "gleaner")"), "config/books.json: /user_agent: unknown key"},
-      {minimal_job(R"("items": [{"name": "b", "fields": {"a": {"selector": "a", "type": "int"}}}])"),
-       "config/books.json: /items/0/fields/a/type: unknown key"},
-      {minimal_job(R"("output": {"format": "csv"})"), "config/books.json: /output/format: unknown key"},
+      {minimal_job(R"("items": [{"name": "b", "fields": {"a": {"selector": "a", "format": "int"}}}])"),
+       "config/books.json: /items/0/fields/a/format: unknown key"},
+      {minimal_job(R"("output": {"colour": "red"})"), "config/books.json: /output/colour: unknown key"},
   });
 }
 
@@ -343,23 +344,54 @@ TEST_CASE("keys with '~' or '/' are escaped in the JSON pointer (RFC 6901 §3)")
         "object, found 1");
 }
 
-TEST_CASE("an invalid selector is reported with the selector text and the position") {
+TEST_CASE("an invalid selector is reported with the selector text and the column where it goes wrong") {
   check_rows({
       {minimal_job(R"("items": [{"name": "b", "fields": {"title": "h1 >"}}])"),
-       R"(config/books.json: /items/0/fields/title: invalid selector "h1 >" at 4: expected a simple selector after '>', found end of input)"},
+       R"(config/books.json: /items/0/fields/title: invalid CSS selector "h1 >": expected a simple selector after '>', found end of input at column 5)"},
       {minimal_job(R"("items": [{"name": "b", "fields": {"title": {"selector": "div > > a"}}}])"),
-       R"(config/books.json: /items/0/fields/title/selector: invalid selector "div > > a" at 6: expected a simple selector after '>')"},
+       R"(config/books.json: /items/0/fields/title/selector: invalid CSS selector "div > > a": expected a simple selector after '>' at column 7)"},
       {minimal_job(R"("follow": ["a.next", "ul > > a"])"),
-       R"(config/books.json: /follow/1: invalid selector "ul > > a" at 5: expected a simple selector after '>')"},
+       R"(config/books.json: /follow/1: invalid CSS selector "ul > > a": expected a simple selector after '>' at column 6)"},
+      {minimal_job(R"("follow": ["ul..x"])"),
+       R"(config/books.json: /follow/0: invalid CSS selector "ul..x": expected a class name after '.', found '.' at column 4)"},
+      // Columns count characters: "é" is two bytes and one column.
+      {minimal_job(R"("follow": ["p.café > > a"])"),
+       "config/books.json: /follow/0: invalid CSS selector \"p.caf\xC3\xA9 > > a\": expected a simple selector "
+       "after '>' at column 10"},
   });
 }
 
-TEST_CASE("an invalid url_pattern is reported with RE2's reason") {
+TEST_CASE("an invalid url_pattern is reported with RE2's reason, the part it is about and its column") {
   check_rows({
-      {minimal_job(R"("items": [{"name": "b", "url_pattern": "/book/(\\d+", "fields": {"a": "a"}}])"),
-       R"(config/books.json: /items/0/url_pattern: invalid regular expression "/book/(\d+": missing ))"},
-      {minimal_job(R"("items": [{"name": "b", "url_pattern": "a**", "fields": {"a": "a"}}])"),
-       R"(config/books.json: /items/0/url_pattern: invalid regular expression "a**": bad repetition operator "**")"},
+      {minimal_job(R"j("items": [{"name": "b", "url_pattern": "/book/(\\d+", "fields": {"a": "a"}}])j"),
+       R"j(config/books.json: /items/0/url_pattern: invalid regular expression "/book/(\d+": missing ) "(\d+" at column 7)j"},
+      {minimal_job(R"j("items": [{"name": "b", "url_pattern": "a**", "fields": {"a": "a"}}])j"),
+       R"j(config/books.json: /items/0/url_pattern: invalid regular expression "a**": bad repetition operator "**" at column 2)j"},
+      {minimal_job(R"j("items": [{"name": "b", "url_pattern": "/p/[0-9+", "fields": {"a": "a"}}])j"),
+       R"j(config/books.json: /items/0/url_pattern: invalid regular expression "/p/[0-9+": missing ] "[0-9+" at column 4)j"},
+      {minimal_job(R"j("items": [{"name": "b", "url_pattern": "/p/(?<id>\\d+)", "fields": {"a": "a"}}])j"),
+       R"j(config/books.json: /items/0/url_pattern: invalid regular expression "/p/(?<id>\d+)": invalid perl operator "(?<" at column 4)j"},
+      {minimal_job(R"j("items": [{"name": "b", "url_pattern": "[z-a]", "fields": {"a": "a"}}])j"),
+       R"j(config/books.json: /items/0/url_pattern: invalid regular expression "[z-a]": invalid character class range "z-a" at column 2)j"},
+      {minimal_job(R"j("items": [{"name": "b", "url_pattern": "/x\\", "fields": {"a": "a"}}])j"),
+       R"j(config/books.json: /items/0/url_pattern: invalid regular expression "/x\": trailing \ at column 3)j"},
+  });
+}
+
+TEST_CASE("a parenthesis RE2 finds unbalanced is located past escapes, classes and quoted text") {
+  check_rows({
+      // The unclosed group is the innermost one left open.
+      {minimal_job(R"j("items": [{"name": "b", "url_pattern": "(a)(b(c)", "fields": {"a": "a"}}])j"),
+       R"j(config/books.json: /items/0/url_pattern: invalid regular expression "(a)(b(c)": missing ) "(b(c)" at column 4)j"},
+      {minimal_job(R"j("items": [{"name": "b", "url_pattern": "\\((x", "fields": {"a": "a"}}])j"),
+       R"j(config/books.json: /items/0/url_pattern: invalid regular expression "\((x": missing ) "(x" at column 3)j"},
+      {minimal_job(R"j("items": [{"name": "b", "url_pattern": "[)(]a)", "fields": {"a": "a"}}])j"),
+       R"j(config/books.json: /items/0/url_pattern: invalid regular expression "[)(]a)": unexpected ) at column 6)j"},
+      {minimal_job(R"j("items": [{"name": "b", "url_pattern": "\\Q(\\E(", "fields": {"a": "a"}}])j"),
+       R"j(config/books.json: /items/0/url_pattern: invalid regular expression "\Q(\E(": missing ) "(" at column 6)j"},
+      // When the part is the whole pattern, the column says enough.
+      {minimal_job(R"j("items": [{"name": "b", "url_pattern": "(unclosed", "fields": {"a": "a"}}])j"),
+       R"j(config/books.json: /items/0/url_pattern: invalid regular expression "(unclosed": missing ) at column 1)j"},
   });
 }
 
@@ -421,12 +453,17 @@ TEST_CASE("\"url\" and the empty string cannot name a field") {
   });
 }
 
-TEST_CASE("the first problem in file order is the one reported") {
+TEST_CASE("every problem is reported, one per line, in file order") {
   CHECK(error_of(R"({"concurrency": 0, "name": "books", "start_urls": [], "bogus": 1})") ==
-        "config/books.json: /concurrency: expected an integer from 1 to 1024, found 0");
+        "config/books.json: /concurrency: expected an integer from 1 to 1024, found 0\n"
+        "config/books.json: /start_urls: expected a non-empty array of start URLs, found []\n"
+        "config/books.json: /bogus: unknown key");
   // Missing keys are only known once the whole object has been read.
-  CHECK(error_of(R"({"max_depth": -1})") ==
-        "config/books.json: /max_depth: expected an integer >= 0, found -1");
+  CHECK(error_of(R"({"max_depth": -1, "items": [{"name": "b"}]})") ==
+        "config/books.json: /max_depth: expected an integer >= 0, found -1\n"
+        "config/books.json: /items/0: missing required key \"fields\"\n"
+        "config/books.json: /: missing required key \"name\"\n"
+        "config/books.json: /: missing required key \"start_urls\"");
 }
 
 TEST_CASE("the repository's config/books.json loads") {
@@ -495,4 +532,59 @@ TEST_CASE("bad politeness, retry and http settings name the key, the range and t
       {minimal_job(R"("http": {"max_body_bytes": 10})"),
        "config/books.json: /http/max_body_bytes: expected an integer >= 1024, found 10"},
   });
+}
+
+TEST_CASE("check_job_text gives every error the line and column of its value, comments not counted") {
+  const std::string text = R"(// A job with three mistakes.
+{
+  "name": "books",
+  /* "concurrency": 4, */ "concurrency": "8",
+  "start_urls": ["http://books.test/"],
+  "items": [{"name": "b", "fields": {"title": "h1 >"}}],
+  "maxpages": 5
+})";
+  const auto check = gleaner::config::check_job_text(text, source);
+  CHECK_FALSE(check.valid());
+  CHECK_FALSE(check.job);
+  CHECK(check.warnings.empty());
+  CHECK(check.errors ==
+        std::vector<std::string>{
+            R"(config/books.json:4:42: /concurrency: expected an integer from 1 to 1024, found "8")",
+            R"(config/books.json:6:47: /items/0/fields/title: invalid CSS selector "h1 >": expected a simple selector after '>', found end of input at column 5)",
+            R"(config/books.json:7:15: /maxpages: unknown key (did you mean "max_pages"?))",
+        });
+}
+
+TEST_CASE("check_job_text locates a missing key at the object that lacks it") {
+  const auto check = gleaner::config::check_job_text("{\n  \"items\": [\n    {\"name\": \"b\"}]}", source);
+  // In file order: the root object starts before the item does.
+  CHECK(check.errors == std::vector<std::string>{
+                            R"(config/books.json:1:1: /: missing required key "name")",
+                            R"(config/books.json:1:1: /: missing required key "start_urls")",
+                            R"(config/books.json:3:5: /items/0: missing required key "fields")",
+                        });
+}
+
+TEST_CASE("check_job_text stops at a syntax error, which already has its position") {
+  const auto check = gleaner::config::check_job_text("{\n  \"name\": \"x\"\n  \"start_urls\": []\n}", source);
+  CHECK(check.errors == std::vector<std::string>{
+                            "config/books.json:3:3: invalid JSON: expected ',' or '}' after an object member, "
+                            "found '\"'"});
+  CHECK(check.warnings.empty());
+}
+
+TEST_CASE("check_job_file reports an unreadable file as its one error") {
+  const auto check = gleaner::config::check_job_file("config/nope.json");
+  CHECK(check.errors ==
+        std::vector<std::string>{"config/nope.json: cannot read job file: No such file or directory"});
+  CHECK_FALSE(check.job);
+}
+
+TEST_CASE("a valid job checks clean and comes back whole") {
+  const auto check = gleaner::config::check_job_file(GLEANER_SOURCE_DIR "/config/books.json");
+  CHECK(check.valid());
+  CHECK(check.errors.empty());
+  CHECK(check.warnings.empty());
+  REQUIRE(check.job);
+  CHECK(check.job->name == "books");
 }

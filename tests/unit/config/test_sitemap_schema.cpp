@@ -77,8 +77,10 @@ TEST_CASE("a job with neither start URLs nor sitemaps is refused") {
 }
 
 TEST_CASE("sitemap URLs are checked like start URLs") {
+  // Not an array, so no sitemap is listed and start_urls is required as well.
   CHECK(error_of(R"("sitemaps": "http://shop.test/sitemap.xml")") ==
-        R"(config/shop.json: /sitemaps: expected an array of sitemap URLs, found "http://shop.test/sitemap.xml")");
+        "config/shop.json: /sitemaps: expected an array of sitemap URLs, found \"http://shop.test/sitemap.xml\"\n"
+        "config/shop.json: /: missing required key \"start_urls\"");
   CHECK(error_of(R"("sitemaps": ["http://shop.test/s.xml", "ftp://shop.test/s.xml"])") ==
         R"(config/shop.json: /sitemaps/1: expected an absolute http(s) URL, found "ftp://shop.test/s.xml")");
   CHECK(error_of(R"("sitemaps": ["/sitemap.xml"])") ==

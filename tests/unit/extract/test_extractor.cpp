@@ -64,7 +64,7 @@ TEST_CASE("<base href> changes what relative links resolve against") {
   CHECK(page.links[0].str() == "http://shop.test/other/z.html");
 }
 
-TEST_CASE("an item record has the page URL then the fields in job order") {
+TEST_CASE("an item record has the page URL then the fields in job order; empty strings leave lists") {
   const config::Job job = job_from(R"json({"name": "t", "start_urls": ["http://shop.test/"],
     "items": [{"name": "book", "url_pattern": "/book/",
       "fields": {"title": "h1", "price": "p.price::text", "rating": "p.star-rating::attr(class)",
@@ -74,7 +74,7 @@ TEST_CASE("an item record has the page URL then the fields in job order") {
   REQUIRE(page.records.size() == 1);
   CHECK(page.records[0].value.dump() ==
         R"({"url":"http://shop.test/book/1","title":"The Café & the Sea","price":"£51.77",)"
-        R"("rating":"star-rating Three","tags":["sea","travel",""],"missing":null,"image":"../media/cafe.jpg"})");
+        R"("rating":"star-rating Three","tags":["sea","travel"],"missing":null,"image":"../media/cafe.jpg"})");
 }
 
 TEST_CASE("pages whose URL does not match the item pattern yield no record") {

@@ -294,3 +294,24 @@ TEST_CASE("a streamed body reaches its reader in chunks, past max_body_bytes, an
     CHECK(response.body.empty());
   }
 }
+
+TEST_CASE("abandon_all ends every transfer in flight at once, and the client stays usable") {
+  HostileSite site;
+  loop::EventLoop loop;
+  http::HttpClient client(loop, quick_options());
+  std::vector<loop::Task<http::Response>> fetches;
+  for (int i = 0; i < 3; ++i) fetches.push_back(client.fetch(get(site.url("/slow"))));
+  // Long before /slow answers (1 s), and after the transfers have started.
+  loop.add_timer(loop::Clock::now() + 100ms, [&client] {
+    CHECK(client.transfers_in_flight() == 3);
+    client.abandon_all();
+  });
+  const auto responses = loop.run_until_complete(loop::when_all(std::move(fetches)));
+  for (const auto& response : responses) {
+    CHECK(response.error == TransportError::abandoned);
+    CHECK(response.error_message.find("GET " + site.url("/slow") + ": abandoned when the crawl stopped (") == 0);
+  }
+  CHECK(client.transfers_in_flight() == 0);
+  const auto after = loop.run_until_complete(client.fetch(get(site.url("/ok"))));
+  CHECK(after.status == 200);
+}

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -94,4 +95,32 @@ TEST_CASE("several producers interleave without losing or duplicating values") {
   CHECK(from_a.size() == 100);
   CHECK(std::is_sorted(from_a.begin(), from_a.end()));
   CHECK(std::is_sorted(from_b.begin(), from_b.end()));
+}
+
+TEST_CASE("pop_all takes every queued value in one batch, never more than the capacity") {
+  loop::EventLoop loop;
+  BoundedQueue<int> queue(loop, 4);
+  std::vector<bool> accepted;
+  std::vector<std::size_t> batch_sizes;
+  std::vector<int> consumed;
+  std::thread consumer([&] {
+    std::vector<int> batch;
+    while (queue.pop_all(batch)) {
+      batch_sizes.push_back(batch.size());
+      consumed.insert(consumed.end(), batch.begin(), batch.end());
+      batch.clear();
+      std::this_thread::sleep_for(1ms);  // a slow disk: producers fill the queue meanwhile
+    }
+  });
+  loop.run_until_complete(produce(queue, 0, 60, accepted));
+  queue.close();
+  consumer.join();
+
+  CHECK(accepted == std::vector<bool>(60, true));
+  std::vector<int> expected(60);
+  for (int i = 0; i < 60; ++i) expected[static_cast<std::size_t>(i)] = i;
+  CHECK(consumed == expected);
+  CHECK(*std::max_element(batch_sizes.begin(), batch_sizes.end()) <= 4);
+  CHECK(batch_sizes.size() < 60);  // some batches held more than one value
+  CHECK(queue.high_water() == 4);
 }

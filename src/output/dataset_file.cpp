@@ -1,0 +1,94 @@
+#include "output/dataset_file.hpp"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
+#include <utility>
+
+namespace gleaner::output {
+namespace {
+
+const std::string standard_output_name = "standard output";
+
+Error io_error(const std::string& path, const char* what) {
+  return make_error(ErrorKind::io, path + ": " + what + ": " + std::strerror(errno));
+}
+
+Result<void> create_parent_directories(const std::string& path) {
+  const std::filesystem::path target(path);
+  if (!target.has_parent_path()) return {};
+  std::error_code error;
+  std::filesystem::create_directories(target.parent_path(), error);
+  if (error) {
+    return make_error(ErrorKind::io, path + ": cannot create directory " + target.parent_path().string() + ": " +
+                                         error.message());
+  }
+  return {};
+}
+
+}  // namespace
+
+DatasetFile::DatasetFile(std::string path, std::string part_path, std::FILE* file)
+    : path_(std::move(path)), part_path_(std::move(part_path)), file_(file) {}
+
+DatasetFile::DatasetFile(DatasetFile&& other) noexcept
+    : path_(std::move(other.path_)),
+      part_path_(std::move(other.part_path_)),
+      file_(std::exchange(other.file_, nullptr)) {}
+
+DatasetFile::~DatasetFile() {
+  if (file_ && !is_standard_output()) std::fclose(file_);
+}
+
+Result<DatasetFile> DatasetFile::create(std::string path) {
+  if (auto created = create_parent_directories(path); !created) return created.error();
+  std::string part_path = path + ".part";
+  std::FILE* file = std::fopen(part_path.c_str(), "wb");
+  if (!file) return io_error(part_path, "cannot open for writing");
+  return DatasetFile(std::move(path), std::move(part_path), file);
+}
+
+Result<DatasetFile> DatasetFile::continue_from(std::string path, std::uintmax_t keep_bytes) {
+  std::string part_path = path + ".part";
+  std::error_code error;
+  std::filesystem::copy_file(path, part_path, std::filesystem::copy_options::overwrite_existing, error);
+  if (!error) std::filesystem::resize_file(part_path, keep_bytes, error);
+  if (error) return make_error(ErrorKind::io, part_path + ": cannot copy " + path + " to append to: " + error.message());
+  std::FILE* file = std::fopen(part_path.c_str(), "ab");
+  if (!file) return io_error(part_path, "cannot open for writing");
+  return DatasetFile(std::move(path), std::move(part_path), file);
+}
+
+DatasetFile DatasetFile::standard_output() { return DatasetFile("-", "", stdout); }
+
+const std::string& DatasetFile::target() const { return is_standard_output() ? standard_output_name : part_path_; }
+
+Result<void> DatasetFile::write(std::string_view bytes) {
+  if (!file_) return make_error(ErrorKind::io, target() + ": already finished");
+  if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) return io_error(target(), "write failed");
+  // A pipe reader sees each batch as soon as it is written.
+  if (is_standard_output() && std::fflush(file_) != 0) return io_error(target(), "write failed");
+  return {};
+}
+
+Result<void> DatasetFile::finish() {
+  if (!file_) return make_error(ErrorKind::io, target() + ": already finished");
+  if (is_standard_output()) {
+    file_ = nullptr;
+    if (std::fflush(stdout) != 0) return io_error(target(), "write failed");
+    return {};
+  }
+  // Data reaches the disk before the rename makes it visible under its name.
+  const bool synced = std::fflush(file_) == 0 && fsync(fileno(file_)) == 0;
+  const int sync_errno = errno;
+  const bool closed = std::fclose(std::exchange(file_, nullptr)) == 0;
+  if (!synced) errno = sync_errno;
+  if (!synced || !closed) return io_error(part_path_, "flush failed");
+  if (std::rename(part_path_.c_str(), path_.c_str()) != 0) return io_error(path_, "rename failed");
+  return {};
+}
+
+}  // namespace gleaner::output
