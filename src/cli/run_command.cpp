@@ -13,6 +13,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/open_metrics.hpp"
 #include "cli/progress_line.hpp"
+#include "cli/run_lock.hpp"
 #include "cli/run_summary.hpp"
 #include "cli/stats_json.hpp"
 #include "cli/stop_signals.hpp"
@@ -78,12 +79,30 @@ int run_job(const RunOptions& options) {
   RunLog log(job->name, options.verbosity, options.log_format);
 
   engine::CrawlSettings settings;
+  const engine::Stats no_stats;
+  // Monitoring hears of a run that never started too.
+  auto give_up = [&](int exit_code, const std::string& message) {
+    log.error(message);
+    const RunOutcome outcome{job->name, settings.dataset_path, no_stats, job->max_error_rate, exit_code,
+                             std::time(nullptr)};
+    return write_reports(options, outcome, log);
+  };
   auto dataset_path = engine::dataset_path_for(*job, options.output_path, std::chrono::system_clock::now());
-  if (!dataset_path) {
-    log.error(dataset_path.error().message);
-    return exit_usage;
-  }
+  if (!dataset_path) return give_up(exit_usage, dataset_path.error().message);
   settings.dataset_path = std::move(*dataset_path);
+
+  // Two runs of one job (cron firing while the last run is still going) would
+  // write the same dataset. Standard output is the caller's to share.
+  std::optional<RunLock> lock;
+  if (settings.dataset_path != "-") {
+    auto acquired = RunLock::acquire(run_lock_path(settings.dataset_path, job->name));
+    if (!acquired) {
+      const bool busy = acquired.error().kind == ErrorKind::busy;
+      return give_up(busy ? exit_locked : exit_failure,
+                     busy ? job->name + ": " + acquired.error().message : acquired.error().message);
+    }
+    lock.emplace(std::move(*acquired));
+  }
   settings.default_user_agent = std::string("gleaner/") + GLEANER_VERSION + " (web scraper)";
 
   // Before any thread starts, so that every thread inherits the blocked mask.
@@ -120,22 +139,16 @@ int run_job(const RunOptions& options) {
   hooks.on_finish = [&progress] { progress.reset(); };
 
   auto stats = engine::run_crawl(*job, settings, hooks);
-  const engine::Stats empty_stats;
-  const bool crawled = stats.has_value();
-  if (!crawled) log.error(stats.error().message);
+  if (!stats) return give_up(exit_failure, stats.error().message);
 
-  RunOutcome outcome{job->name, settings.dataset_path == "-" ? "standard output" : settings.dataset_path,
-                     crawled ? *stats : empty_stats, job->max_error_rate, exit_ok, std::time(nullptr)};
-  if (!crawled) {
-    outcome.exit_code = exit_failure;
-  } else if (stopped_by != 0) {
+  RunOutcome outcome{job->name, settings.dataset_path == "-" ? "standard output" : settings.dataset_path, *stats,
+                     job->max_error_rate, exit_ok, std::time(nullptr)};
+  if (stopped_by != 0) {
     outcome.exit_code = exit_signal_base + stopped_by;
   } else if (over_error_budget(outcome.stats, job->max_error_rate)) {
     outcome.exit_code = exit_over_error_budget;
   }
-  if (crawled) {
-    for (const std::string& line : summary_lines(outcome)) log.info(line);
-  }
+  for (const std::string& line : summary_lines(outcome)) log.info(line);
   return write_reports(options, outcome, log);
 }
 

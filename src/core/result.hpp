@@ -15,6 +15,7 @@ enum class ErrorKind {
   parse,             // text that does not follow its grammar (JSON, selector, URL)
   io,                // a file could not be read or written
   not_found,
+  busy,              // held by someone else (another run's lock)
 };
 
 struct Error {

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/utf8.hpp"  // append_utf8, for the users of these helpers
+
 namespace gleaner::extract {
 
 struct CodePoint {
@@ -21,8 +23,6 @@ CodePoint decode_utf8(std::string_view text, std::size_t at);
 // Where the code point that ends just before byte `end` (> 0) starts: at most
 // 3 continuation bytes back, or end - 1 for a stray byte.
 std::size_t previous_code_point_start(std::string_view text, std::size_t end);
-
-void append_utf8(std::string& out, char32_t code_point);
 
 // Unicode White_Space: ASCII space and controls \t\n\v\f\r, U+0085, NBSP,
 // U+1680, U+2000-U+200A (thin, hair, ...), U+2028, U+2029, narrow NBSP

@@ -7,41 +7,13 @@
 #include <cstdint>
 #include <cstring>
 
+#include "core/utf8.hpp"
+
 namespace gleaner::html {
 
 namespace {
 
 constexpr char32_t replacement_character = 0xFFFD;
-
-// Writes `cp` as UTF-8 to `out` (room for 4 bytes); returns the byte count.
-std::size_t encode_utf8(char32_t cp, char* out) {
-  auto byte = [](char32_t bits) { return static_cast<char>(bits); };
-  if (cp < 0x80) {
-    out[0] = byte(cp);
-    return 1;
-  }
-  if (cp < 0x800) {
-    out[0] = byte(0xC0 | (cp >> 6));
-    out[1] = byte(0x80 | (cp & 0x3F));
-    return 2;
-  }
-  if (cp < 0x10000) {
-    out[0] = byte(0xE0 | (cp >> 12));
-    out[1] = byte(0x80 | ((cp >> 6) & 0x3F));
-    out[2] = byte(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  out[0] = byte(0xF0 | (cp >> 18));
-  out[1] = byte(0x80 | ((cp >> 12) & 0x3F));
-  out[2] = byte(0x80 | ((cp >> 6) & 0x3F));
-  out[3] = byte(0x80 | (cp & 0x3F));
-  return 4;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  char buffer[4];
-  out.append(buffer, encode_utf8(cp, buffer));
-}
 
 void append_replacement(Decoded& decoded) {
   append_utf8(decoded.utf8, replacement_character);

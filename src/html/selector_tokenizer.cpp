@@ -5,6 +5,7 @@
 
 #include <cstdint>
 
+#include "core/utf8.hpp"
 #include "html/ascii.hpp"
 
 namespace gleaner::html {
@@ -33,24 +34,6 @@ int hex_value(char c) {
 // CSS Syntax §3.3 preprocessing turns CR, FF and CRLF into LF; we read the
 // text as written, so all three count as newlines.
 bool is_newline(char c) { return c == '\n' || c == '\r' || c == '\f'; }
-
-void append_utf8(std::string& out, std::uint32_t code_point) {
-  if (code_point < 0x80) {
-    out += static_cast<char>(code_point);
-  } else if (code_point < 0x800) {
-    out += static_cast<char>(0xC0 | (code_point >> 6));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else if (code_point < 0x10000) {
-    out += static_cast<char>(0xE0 | (code_point >> 12));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code_point >> 18));
-    out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  }
-}
 
 class Tokenizer {
  public:

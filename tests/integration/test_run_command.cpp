@@ -281,3 +281,39 @@ TEST_CASE("a second signal exits at once, with the records written so far as a v
   // Home and the six quick pages were extracted long before; the writer had them.
   CHECK(records.size() == 7);
 }
+
+TEST_CASE("a second run of a job exits 3 while the first runs, and a killed run does not block the next") {
+  std::atomic<bool> closing{false};
+  std::atomic<int> started{0};
+  testing::LocalServer server([&](httplib::Server& routes) {
+    routes.Get("/", [&](const httplib::Request&, httplib::Response& response) {
+      ++started;
+      for (int i = 0; i < 3000 && !closing; ++i) std::this_thread::sleep_for(10ms);
+      response.set_content("<h1>home</h1>", "text/html");
+    });
+  });
+  TempDir dir;
+  const std::string job = write_job(dir, R"({"name": "locked", "start_urls": [")" + server.base_url() +
+                                             R"(/"], "items": [{"name": "page", "fields": {"title": "h1"}}]})");
+  // {timestamp}: each run has a file of its own, and still the job is locked.
+  const std::string output = (dir.path / "out" / "locked-{timestamp}.jsonl").string();
+  Subprocess first({GLEANER_BINARY, "run", job, "--output", output}, dir.path);
+  for (int i = 0; i < 2000 && started < 1; ++i) std::this_thread::sleep_for(5ms);
+  REQUIRE(started == 1);
+
+  TempDir second_dir;
+  Subprocess second({GLEANER_BINARY, "run", job, "--output", output}, second_dir.path);
+  CHECK(second.wait() == 3);
+  CHECK(second.err() == "gleaner: locked: another run of this job is in progress (PID " +
+                            std::to_string(first.pid()) + ", lock " + (dir.path / "out" / ".locked.lock").string() +
+                            "); not starting\n");
+  CHECK(started == 1);  // the second run fetched nothing
+
+  first.signal(SIGKILL);
+  CHECK(first.wait() == 128 + SIGKILL);
+  closing = true;
+  TempDir third_dir;
+  Subprocess third({GLEANER_BINARY, "run", job, "--output", output}, third_dir.path);
+  CHECK(third.wait() == 0);
+  CHECK(started == 2);
+}

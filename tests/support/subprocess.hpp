@@ -47,6 +47,7 @@ class Subprocess {
   Subprocess& operator=(const Subprocess&) = delete;
 
   void signal(int number) { kill(pid_, number); }
+  pid_t pid() const { return pid_; }
 
   // The exit code, or 128 + signal number; -1 if it did not end within `limit`.
   int wait(std::chrono::milliseconds limit = std::chrono::seconds(60)) {
