@@ -64,7 +64,8 @@ int write_reports(const RunOptions& options, const RunOutcome& outcome, RunLog& 
       if (exit_code == exit_ok) exit_code = exit_failure;
     }
   };
-  write(options.stats_path, stats_json(outcome).dump(2) + "\n");
+  // Replace, not throw: a dataset path need not be UTF-8.
+  write(options.stats_path, stats_json(outcome).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   write(options.metrics_path, open_metrics(outcome));
   return exit_code;
 }
@@ -124,7 +125,9 @@ int run_job(const RunOptions& options) {
         if (auto finished = engine.dataset().finish_now(); !finished) log.error(finished.error().message);
         log.warning(std::string(name) + " again: exiting at once with " + std::to_string(engine.dataset().written()) +
                     " records written");
-        std::_Exit(exit_signal_base + signal_number);
+        const RunOutcome outcome{job->name, settings.dataset_path, engine.stats(), job->max_error_rate,
+                                 exit_signal_base + signal_number, std::time(nullptr)};
+        std::_Exit(write_reports(options, outcome, log));
       }
       stopped_by = signal_number;
       log.warning(std::string(name) + ": finishing " + std::to_string(engine.in_flight()) +

@@ -10,8 +10,9 @@ namespace gleaner::cli {
 namespace {
 
 std::string format(const char* pattern, auto... values) {
-  char text[512];
-  std::snprintf(text, sizeof text, pattern, values...);
+  // Sized to fit: dropped-item reasons and paths have no length limit.
+  std::string text(static_cast<std::size_t>(std::snprintf(nullptr, 0, pattern, values...)), '\0');
+  std::snprintf(text.data(), text.size() + 1, pattern, values...);
   return text;
 }
 

@@ -98,6 +98,9 @@ FieldRule read_field_object(const std::string& name, const Json& value, const Js
   }, sink);
   // Markup keeps its whitespace unless asked: it may matter inside <pre>.
   field.transforms.normalize_whitespace = normalize_whitespace.value_or(field.type != FieldType::html);
+  // A decimal comma comes with dots between digit groups ("1.299,50") unless
+  // the job says otherwise; spaces are read as groups either way.
+  if (field.number_format.decimal == ',' && !value.contains("thousands")) field.number_format.thousands = '.';
   check_field_consistency(value, where, field, sink);
   return field;
 }

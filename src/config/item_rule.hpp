@@ -32,7 +32,7 @@ enum class LetterCase { unchanged, lower, upper };
 // How numbers are written on the page, for types "number" and "integer".
 struct NumberFormat {
   char decimal = '.';                   // '.' or ','
-  std::optional<char> thousands = ',';  // ',', '.', ' ', '\''; nullopt: no grouping
+  std::optional<char> thousands = ',';  // ',', '.', ' ', '\''; nullopt: no grouping; '.' when decimal is ','
 };
 
 // One "replace" pair: RE2 global replace, `rewrite` may use \1 back-references.

@@ -54,6 +54,10 @@ loop::Task<void> RobotsCache::fetch_into(std::string origin, Entry& entry) {
   } else if (response.error == http::TransportError::blocked_address) {
     // Not ours to judge: the page fetch is refused the same way, and says so.
     entry.rules = crawl::RobotsRules::allow_all();
+  } else if (response.error == http::TransportError::abandoned) {
+    // The crawl is stopping: let the waiting pages go on to their own
+    // (abandoned) fetches, so they count as abandoned, not as disallowed.
+    entry.rules = crawl::RobotsRules::allow_all();
   } else if (response.failed() || response.status >= 500) {
     entry.rules = crawl::RobotsRules::disallow_all();
     entry.expires = loop::Clock::now() + unreachable_retry;

@@ -62,7 +62,11 @@ Result<Stats> run_crawl(const config::Job& job, const CrawlSettings& settings, C
   dataset.path = settings.dataset_path;
   dataset.format = output::dataset_format_for(settings.dataset_path, job.output.format);
   dataset.mode = job.output.mode;
-  if (dataset.format == config::DatasetFormat::csv) dataset.csv_columns = output::csv_columns(job.items);
+  if (dataset.format == config::DatasetFormat::csv) {
+    auto columns = output::csv_columns(job.items);
+    if (!columns) return make_error(columns.error().kind, settings.dataset_path + ": " + columns.error().message);
+    dataset.csv_columns = std::move(*columns);
+  }
   dataset.queue_capacity = settings.dataset_queue_capacity;
   dataset.before_write = settings.before_dataset_write;
   auto sink = output::DatasetSink::open(loop, std::move(dataset));

@@ -100,7 +100,9 @@ FieldEvaluator::Outcome FieldEvaluator::key_values_of(const config::FieldRule& f
     const std::string key = collapse_whitespace(keys.front());
     // Rows without a key are headings or padding; the first of a repeated key wins.
     if (key.empty() || outcome.value.contains(key)) continue;
-    Outcome value = evaluate(*field.value, row, path + "/" + key);
+    // "specs/*", not the key: page text in the stats' keys would make them
+    // grow with every new key a site uses.
+    Outcome value = evaluate(*field.value, row, path + "/*");
     if (value.missing_required) return value;
     outcome.value[key] = std::move(value.value);
   }

@@ -21,6 +21,10 @@ CurlMulti::~CurlMulti() {
 }
 
 void CurlMulti::add(CURL* easy, TransferObserver* observer) {
+  if (abandoning_) {
+    observer->finished(abandoned_result);  // only schedules its coroutine: safe from here
+    return;
+  }
   curl_easy_setopt(easy, CURLOPT_PRIVATE, observer);
   const CURLMcode code = curl_multi_add_handle(multi_, easy);
   if (code != CURLM_OK) {
@@ -36,6 +40,7 @@ void CurlMulti::remove(CURL* easy) {
 }
 
 void CurlMulti::abandon_all() {
+  abandoning_ = true;
   // finished() only schedules the waiting coroutine, so nothing can add or
   // remove transfers while this runs; the copy keeps it safe regardless.
   const auto abandoned = std::exchange(observers_, {});

@@ -36,8 +36,9 @@ class CurlMulti {
 
   // The result abandon_all() reports to the observers.
   static constexpr CURLcode abandoned_result = CURLE_ABORTED_BY_CALLBACK;
-  // Ends every transfer in flight at once: each observer's finished() runs
-  // with abandoned_result. For a stop that cannot wait for slow servers.
+  // Ends every transfer in flight at once, and every one added later (a
+  // redirect's next hop, a robots.txt): each observer's finished() runs with
+  // abandoned_result. For a stop that cannot wait for slow servers.
   void abandon_all();
   std::size_t in_flight() const { return observers_.size(); }
 
@@ -52,6 +53,7 @@ class CurlMulti {
   CURLM* multi_ = nullptr;
   loop::TimerId deadline_ = 0;  // 0: none armed
   std::unordered_map<CURL*, TransferObserver*> observers_;  // transfers added and not yet finished
+  bool abandoning_ = false;  // abandon_all() has run
 };
 
 }  // namespace gleaner::http

@@ -30,8 +30,8 @@ class HttpClient {
 
   const ClientOptions& options() const { return options_; }
 
-  // Ends every transfer in flight now: their fetches complete with
-  // TransportError::abandoned. Redirect hops not yet started are not sent.
+  // Ends every transfer in flight now, and makes every later one end at once:
+  // their fetches complete with TransportError::abandoned. For shutting down.
   void abandon_all() { multi_.abandon_all(); }
   std::size_t transfers_in_flight() const { return multi_.in_flight(); }
 

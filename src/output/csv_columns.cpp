@@ -1,18 +1,31 @@
 #include "output/csv_columns.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace gleaner::output {
 namespace {
+
+// "a" -> "b" for messages: the field path as the job nests it.
+std::string describe_path(const std::vector<std::string>& path) {
+  std::string text;
+  for (const std::string& key : path) text += (text.empty() ? "\"" : " -> \"") + key + "\"";
+  return text;
+}
 
 class ColumnList {
  public:
   void add(std::vector<std::string> path) {
     std::string name;
     for (const std::string& key : path) name += (name.empty() ? "" : ".") + key;
-    const bool known = std::any_of(columns_.begin(), columns_.end(),
-                                   [&name](const CsvColumn& column) { return column.name == name; });
-    if (!known) columns_.push_back(CsvColumn{std::move(name), std::move(path)});
+    const auto known = std::find_if(columns_.begin(), columns_.end(),
+                                    [&name](const CsvColumn& column) { return column.name == name; });
+    if (known == columns_.end()) {
+      columns_.push_back(CsvColumn{std::move(name), std::move(path)});
+    } else if (known->path != path && !collision_) {
+      collision_ = "CSV column \"" + name + "\" would hold two different fields, " + describe_path(known->path) +
+                   " and " + describe_path(path) + "; rename one of them";
+    }
   }
 
   void add_field(const config::FieldRule& field, std::vector<std::string> parents) {
@@ -24,15 +37,19 @@ class ColumnList {
     for (const config::FieldRule& child : field.fields) add_field(child, parents);
   }
 
-  std::vector<CsvColumn> take() { return std::move(columns_); }
+  Result<std::vector<CsvColumn>> take() {
+    if (collision_) return make_error(ErrorKind::invalid_argument, *collision_);
+    return std::move(columns_);
+  }
 
  private:
   std::vector<CsvColumn> columns_;
+  std::optional<std::string> collision_;  // the first one found
 };
 
 }  // namespace
 
-std::vector<CsvColumn> csv_columns(const std::vector<config::ItemRule>& rules) {
+Result<std::vector<CsvColumn>> csv_columns(const std::vector<config::ItemRule>& rules) {
   ColumnList columns;
   for (const config::ItemRule& rule : rules) {
     for (const std::string& name : rule.metadata) columns.add({name});

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "config/item_rule.hpp"
+#include "core/result.hpp"
 
 namespace gleaner::output {
 
@@ -17,7 +18,9 @@ struct CsvColumn {
 // The union, in order of first appearance over the rules, of each rule's
 // metadata names and then its fields. A field whose shape is object and
 // that is not "all" becomes one column per nested field, named
-// "parent.child" (recursively); every other field is one column.
-std::vector<CsvColumn> csv_columns(const std::vector<config::ItemRule>& rules);
+// "parent.child" (recursively); every other field is one column. Fails when
+// two different values would share a column: a field named "a.b" and a
+// field "b" nested in "a".
+Result<std::vector<CsvColumn>> csv_columns(const std::vector<config::ItemRule>& rules);
 
 }  // namespace gleaner::output

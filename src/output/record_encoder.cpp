@@ -41,6 +41,8 @@ std::string CsvRecordEncoder::encode(const nlohmann::ordered_json& record) const
     if (i > 0) row.push_back(',');
     append_cell(row, find_cell(record, columns_[i].path));
   }
+  // A lone empty cell would make a blank line, which many CSV readers skip.
+  if (row.empty() && columns_.size() == 1) row = "\"\"";
   return row;
 }
 

@@ -49,6 +49,9 @@ TEST_CASE("type number reads the first number in the text") {
        "1299.0"},
       {R"({"selector": "p", "type": "number", "decimal": ",", "thousands": " "})", "<p>1&nbsp;299,5 \u20AC</p>",
        "1299.5"},
+      // A decimal comma alone brings dots as digit groups; spaces still group too.
+      {R"({"selector": "p", "type": "number", "decimal": ","})", "<p>1.299,50 \u20AC</p>", "1299.5"},
+      {R"({"selector": "p", "type": "integer", "decimal": ","})", "<p>1 299 €</p>", "1299"},
       {R"({"selector": "p", "type": "number", "thousands": ""})", "<p>1,299</p>", "1.0"},
       {R"({"selector": "p", "type": "integer"})", "<p>In stock (12 available)</p>", "12"},
       {R"({"selector": "p", "type": "integer"})", "<p>1,000.00</p>", "1000"},

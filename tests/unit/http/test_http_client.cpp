@@ -295,7 +295,7 @@ TEST_CASE("a streamed body reaches its reader in chunks, past max_body_bytes, an
   }
 }
 
-TEST_CASE("abandon_all ends every transfer in flight at once, and the client stays usable") {
+TEST_CASE("abandon_all ends every transfer in flight at once, and every later one") {
   HostileSite site;
   loop::EventLoop loop;
   http::HttpClient client(loop, quick_options());
@@ -312,6 +312,7 @@ TEST_CASE("abandon_all ends every transfer in flight at once, and the client sta
     CHECK(response.error_message.find("GET " + site.url("/slow") + ": abandoned when the crawl stopped (") == 0);
   }
   CHECK(client.transfers_in_flight() == 0);
+  // A redirect's next hop or a robots.txt asked for after the stop is not sent.
   const auto after = loop.run_until_complete(client.fetch(get(site.url("/ok"))));
-  CHECK(after.status == 200);
+  CHECK(after.error == TransportError::abandoned);
 }

@@ -36,7 +36,9 @@ ItemRule rule(std::vector<std::string> metadata, std::vector<FieldRule> fields) 
 
 std::vector<std::string> names(const std::vector<ItemRule>& rules) {
   std::vector<std::string> result;
-  for (const output::CsvColumn& column : output::csv_columns(rules)) result.push_back(column.name);
+  auto columns = output::csv_columns(rules);
+  REQUIRE(columns);
+  for (const output::CsvColumn& column : *columns) result.push_back(column.name);
   return result;
 }
 
@@ -55,7 +57,7 @@ TEST_CASE("a single nested object is flattened into parent.child columns, recurs
       {"url"}, {object("author", {value("name"), object("born", {value("year"), value("place")})}),
                 object("reviews", {value("stars")}, true),  // a list of objects: one JSON column
                 value("title")})};
-  const auto columns = output::csv_columns(rules);
+  const auto columns = *output::csv_columns(rules);
   CHECK(names(rules) ==
         std::vector<std::string>{"url", "author.name", "author.born.year", "author.born.place", "reviews", "title"});
   REQUIRE(columns.size() == 6);
@@ -68,4 +70,14 @@ TEST_CASE("a key/value field is one column, and a rule without metadata adds non
   specs.shape = FieldShape::key_value;
   CHECK(names({rule({}, {specs})}) == std::vector<std::string>{"specs"});
   CHECK(names({}).empty());
+}
+
+TEST_CASE("two fields that would share a column are refused, naming both") {
+  const std::vector<ItemRule> rules{rule({"url"}, {value("a.b"), object("a", {value("b")})})};
+  const auto columns = output::csv_columns(rules);
+  REQUIRE_FALSE(columns);
+  CHECK(columns.error().message ==
+        R"(CSV column "a.b" would hold two different fields, "a.b" and "a" -> "b"; rename one of them)");
+  // The same field in two item rules is one column, not a collision.
+  CHECK(output::csv_columns({rule({"url"}, {value("a.b")}), rule({"url"}, {value("a.b")})}));
 }
