@@ -46,12 +46,10 @@ void read_strip_query_params(const Json& value, const JsonPointer& where, LinkSe
 }
 
 void read_order(const Json& value, const JsonPointer& where, LinkSettings& links, Diagnostics& sink) {
-  if (value == "breadth_first") {
-    links.order = CrawlOrder::breadth_first;
-  } else if (value == "depth_first") {
-    links.order = CrawlOrder::depth_first;
-  } else {
-    sink.expected(where, "\"breadth_first\" or \"depth_first\"", value);
+  if (auto order = read_choice<CrawlOrder>(
+          value, where, {{"breadth_first", CrawlOrder::breadth_first}, {"depth_first", CrawlOrder::depth_first}},
+          sink)) {
+    links.order = *order;
   }
 }
 

@@ -18,24 +18,17 @@ void read_path(const Json& value, const JsonPointer& where, OutputSettings& outp
 }
 
 void read_format(const Json& value, const JsonPointer& where, OutputSettings& output, Diagnostics& sink) {
-  if (value == "jsonl") {
-    output.format = DatasetFormat::jsonl;
-  } else if (value == "json") {
-    output.format = DatasetFormat::json;
-  } else if (value == "csv") {
-    output.format = DatasetFormat::csv;
-  } else {
-    sink.expected(where, "\"jsonl\", \"json\" or \"csv\"", value);
+  if (auto format = read_choice<DatasetFormat>(
+          value, where, {{"jsonl", DatasetFormat::jsonl}, {"json", DatasetFormat::json}, {"csv", DatasetFormat::csv}},
+          sink)) {
+    output.format = *format;
   }
 }
 
 void read_mode(const Json& value, const JsonPointer& where, OutputSettings& output, Diagnostics& sink) {
-  if (value == "overwrite") {
-    output.mode = WriteMode::overwrite;
-  } else if (value == "append") {
-    output.mode = WriteMode::append;
-  } else {
-    sink.expected(where, "\"overwrite\" or \"append\"", value);
+  if (auto mode = read_choice<WriteMode>(
+          value, where, {{"overwrite", WriteMode::overwrite}, {"append", WriteMode::append}}, sink)) {
+    output.mode = *mode;
   }
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,28 @@ std::optional<std::string> read_non_empty_string(const Json& value, const JsonPo
                                                  std::string_view expected, Diagnostics& sink);
 
 std::optional<bool> read_bool(const Json& value, const JsonPointer& where, Diagnostics& sink);
+
+// One of a fixed set of strings, as the value it stands for. Anything else is
+// reported as "expected "a", "b" or "c", found ...".
+template <class Value>
+struct Choice {
+  std::string_view text;
+  Value value;
+};
+
+template <class Value>
+std::optional<Value> read_choice(const Json& value, const JsonPointer& where,
+                                 std::initializer_list<Choice<Value>> choices, Diagnostics& sink) {
+  std::string expected;
+  std::size_t index = 0;
+  for (const Choice<Value>& choice : choices) {
+    if (value == choice.text) return choice.value;
+    expected += (index == 0 ? "\"" : index + 1 == choices.size() ? " or \"" : ", \"") + std::string(choice.text) + "\"";
+    ++index;
+  }
+  sink.expected(where, expected, value);
+  return std::nullopt;
+}
 
 // Only JSON integers: 8.0 and "8" are reported, not converted.
 std::optional<long long> read_integer(const Json& value, const JsonPointer& where,
