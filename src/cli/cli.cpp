@@ -13,6 +13,7 @@
 #include "cli/run_command.hpp"
 #include "cli/robots_command.hpp"
 #include "cli/select_command.hpp"
+#include "cli/state_command.hpp"
 #include "gleaner_version.hpp"
 
 namespace gleaner::cli {
@@ -60,6 +61,22 @@ int run(int argc, char** argv) {
       ->check(CLI::Range(0.0, 3600.0))
       ->capture_default_str()
       ->type_name("SECONDS");
+
+  run_command->add_option("--state", run_options.state_path,
+                          "State file (SQLite) to resume from and re-crawl against, overriding the job's \"state\" "
+                          "({job} expands)")
+      ->type_name("PATH");
+
+  StateOptions state_options;
+  CLI::App* state_command =
+      app.add_subcommand("state", "Show what a job's state file holds: pending URLs, stored pages, last runs");
+  state_command->add_option("JOB", state_options.job_path, "Job file (JSON, comments allowed)")->required();
+  state_command->add_option("--state", state_options.state_path, "State file, overriding the job's \"state\"")
+      ->type_name("PATH");
+  state_command->add_option("--runs", state_options.runs, "How many of the newest runs to list")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  state_command->add_flag("--json", state_options.json, "One JSON object on stdout instead of text");
 
   CheckOptions check_options;
   CLI::App* check_command =
@@ -134,6 +151,7 @@ int run(int argc, char** argv) {
     CurlGlobal curl;
     if (run_command->parsed()) return run_job(run_options);
     if (check_command->parsed()) return run_check(check_options);
+    if (state_command->parsed()) return run_state(state_options);
     if (select_command->parsed()) return run_select(select_options);
     if (robots_command->parsed()) return run_robots(robots_options);
     if (links_command->parsed()) return run_links(links_options);

@@ -79,6 +79,18 @@ std::string open_metrics(const RunOutcome& outcome) {
     family.sample(count(stats.transport_errors), {{"kind", "transport"}});
     family.sample(count(stats.http_errors), {{"kind", "http"}});
   }
+  {
+    Family family(out, job, "gleaner_last_run_pages_compared",
+                  "HTML pages against the state's stored copies: new, changed, not_modified, not_due, gone.");
+    family.sample(count(stats.new_pages), {{"change", "new"}});
+    family.sample(count(stats.changed), {{"change", "changed"}});
+    family.sample(count(stats.not_modified), {{"change", "not_modified"}});
+    family.sample(count(stats.not_due), {{"change", "not_due"}});
+    family.sample(count(stats.gone), {{"change", "gone"}});
+  }
+  gauge("gleaner_last_run_dataset_complete",
+        "0 when the last run left its dataset as NAME.part for the next run to continue.",
+        stats.dataset_sealed ? 1 : 0);
   gauge("gleaner_last_run_error_ratio", "Failed URLs over finished URLs.", stats.error_rate());
   gauge("gleaner_last_run_retries", "Attempts after the first.", count(stats.retries));
   gauge("gleaner_last_run_robots_disallowed", "URLs robots.txt kept the crawl from.", count(stats.robots_disallowed));

@@ -18,8 +18,10 @@
 #include "cli/stats_json.hpp"
 #include "cli/stop_signals.hpp"
 #include "config/job_loader.hpp"
+#include "cli/state_path.hpp"
 #include "engine/run_crawl.hpp"
 #include "gleaner_version.hpp"
+#include "state/sqlite_state_store.hpp"
 
 namespace gleaner::cli {
 namespace {
@@ -70,6 +72,14 @@ int write_reports(const RunOptions& options, const RunOutcome& outcome, RunLog& 
   return exit_code;
 }
 
+std::string describe_resume(const engine::RunStart& start, const std::string& state) {
+  const state::ResumePoint& point = *start.resume;
+  const std::string dataset = point.run.dataset_path == "-" ? "standard output" : point.run.dataset_path + ".part";
+  return "continuing run " + std::to_string(point.run.id) + " from " + state + ": " +
+         std::to_string(point.pending.size()) + " URLs pending of " + std::to_string(point.seen.size()) +
+         " queued; " + dataset + " holds " + std::to_string(point.run.dataset.records) + " records";
+}
+
 }  // namespace
 
 int run_job(const RunOptions& options) {
@@ -91,12 +101,15 @@ int run_job(const RunOptions& options) {
   auto dataset_path = engine::dataset_path_for(*job, options.output_path, std::chrono::system_clock::now());
   if (!dataset_path) return give_up(exit_usage, dataset_path.error().message);
   settings.dataset_path = std::move(*dataset_path);
+  auto state_path = state_path_for(options.state_path, *job);
+  if (!state_path) return give_up(exit_usage, state_path.error().message);
 
   // Two runs of one job (cron firing while the last run is still going) would
-  // write the same dataset. Standard output is the caller's to share.
+  // write the same dataset, or the same state. Standard output is the caller's to share.
   std::optional<RunLock> lock;
-  if (settings.dataset_path != "-") {
-    auto acquired = RunLock::acquire(run_lock_path(settings.dataset_path, job->name));
+  if (!state_path->empty() || settings.dataset_path != "-") {
+    const std::string& beside = state_path->empty() ? settings.dataset_path : *state_path;
+    auto acquired = RunLock::acquire(run_lock_path(beside, job->name));
     if (!acquired) {
       const bool busy = acquired.error().kind == ErrorKind::busy;
       return give_up(busy ? exit_locked : exit_failure,
@@ -105,6 +118,24 @@ int run_job(const RunOptions& options) {
     lock.emplace(std::move(*acquired));
   }
   settings.default_user_agent = std::string("gleaner/") + GLEANER_VERSION + " (web scraper)";
+  settings.grace_seconds = options.grace_seconds;
+
+  // With a state file the run continues an unfinished one (its dataset
+  // path included) or begins the next; without, it remembers nothing.
+  std::unique_ptr<state::SqliteStateStore> store;
+  engine::RunStart run_start;
+  if (!state_path->empty()) {
+    auto opened = state::SqliteStateStore::open(*state_path, /*create=*/true);
+    if (!opened) return give_up(exit_failure, opened.error().message);
+    store = std::move(*opened);
+    auto started = engine::start_run(*store, settings.dataset_path, std::chrono::system_clock::now());
+    if (!started) return give_up(exit_failure, started.error().message);
+    run_start = std::move(*started);
+    settings.dataset_path = run_start.run.dataset_path;
+    if (run_start.resume) log.info(describe_resume(run_start, *state_path));
+    settings.state = store.get();
+    settings.run = &run_start;
+  }
 
   // Before any thread starts, so that every thread inherits the blocked mask.
   StopSignals stop_signals;
@@ -120,11 +151,17 @@ int run_job(const RunOptions& options) {
     stop_signals.watch(loop, [&, grace = options.grace_seconds](int signal_number) {
       const char* name = signal_number == SIGINT ? "SIGINT" : "SIGTERM";
       if (stopped_by != 0) {
-        // The user insists: exit now, with the records already written
-        // (whole ones only) renamed into place as the dataset.
-        if (auto finished = engine.dataset().finish_now(); !finished) log.error(finished.error().message);
-        log.warning(std::string(name) + " again: exiting at once with " + std::to_string(engine.dataset().written()) +
-                    " records written");
+        if (store) {
+          // Safe at any moment: the state vouches only for committed records,
+          // and the next run cuts NAME.part back to them.
+          log.warning(std::string(name) + " again: exiting at once; the next run continues from the last commit");
+        } else {
+          // The user insists: exit now, with the records already written
+          // (whole ones only) renamed into place as the dataset.
+          if (auto finished = engine.dataset().finish_now(); !finished) log.error(finished.error().message);
+          log.warning(std::string(name) + " again: exiting at once with " +
+                      std::to_string(engine.dataset().written()) + " records written");
+        }
         const RunOutcome outcome{job->name, settings.dataset_path, engine.stats(), job->max_error_rate,
                                  exit_signal_base + signal_number, std::time(nullptr)};
         std::_Exit(write_reports(options, outcome, log));
@@ -148,6 +185,8 @@ int run_job(const RunOptions& options) {
                      job->max_error_rate, exit_ok, std::time(nullptr)};
   if (stopped_by != 0) {
     outcome.exit_code = exit_signal_base + stopped_by;
+  } else if (stats->out_of_time) {
+    outcome.exit_code = exit_out_of_time;
   } else if (over_error_budget(outcome.stats, job->max_error_rate)) {
     outcome.exit_code = exit_over_error_budget;
   }

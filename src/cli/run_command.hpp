@@ -17,6 +17,7 @@ struct RunOptions {
   LogFormat log_format = LogFormat::text;
   std::string stats_path;    // empty: no JSON stats file
   std::string metrics_path;  // empty: no OpenMetrics file
+  std::string state_path;    // empty: the job's "state", if any ({job} expands)
   // After SIGINT/SIGTERM, requests still in flight this long are abandoned.
   double grace_seconds = 10;
 };

@@ -78,7 +78,7 @@ std::vector<std::string> summary_lines(const RunOutcome& outcome) {
                          "%.1f s, %.0f pages/s%s",
                          job, stats.pages_fetched, stats.items, outcome.dataset_path.c_str(), stats.errors(),
                          stats.transport_errors, stats.http_errors, stats.seconds, rate,
-                         stats.interrupted ? " (interrupted)" : ""));
+                         stats.out_of_time ? " (stopped at max_runtime)" : stats.interrupted ? " (interrupted)" : ""));
   if (!stats.pages_by_status.empty()) {
     lines.push_back(format("%s: responses by status: %s; %zu retries; %s received", job,
                            tally(stats.pages_by_status).c_str(), stats.retries,
@@ -108,6 +108,18 @@ std::vector<std::string> summary_lines(const RunOutcome& outcome) {
   }
   if (stats.abandoned > 0) {
     lines.push_back(format("%s: %zu requests abandoned when the stop's grace period ended", job, stats.abandoned));
+  }
+  // Only a re-run has stored copies to compare with; on a first run every page is new.
+  if (stats.changed + stats.not_modified + stats.not_due + stats.gone > 0) {
+    lines.push_back(format("%s: since the last run: %zu new, %zu changed, %zu not modified, %zu not due, %zu gone; "
+                           "%zu items re-emitted from stored copies",
+                           job, stats.new_pages, stats.changed, stats.not_modified, stats.not_due, stats.gone,
+                           stats.items_reused));
+  }
+  if (!stats.dataset_sealed) {
+    lines.push_back(format("%s: the dataset is not complete yet: %s.part is kept, and the next run with this state "
+                           "continues it",
+                           job, outcome.dataset_path.c_str()));
   }
   if (over_error_budget(stats, outcome.max_error_rate)) {
     lines.push_back(format("%s: %.1f%% of the URLs failed, over max_error_rate %.1f%%", job,

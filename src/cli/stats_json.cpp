@@ -26,6 +26,17 @@ nlohmann::ordered_json stats_json(const RunOutcome& outcome) {
   pages["robots_disallowed"] = stats.robots_disallowed;
   pages["abandoned"] = stats.abandoned;
 
+  // Against the stored copies of earlier runs (a run with a state file).
+  auto& recrawl = json["recrawl"];
+  recrawl["resumed"] = stats.resumed;
+  recrawl["new"] = stats.new_pages;
+  recrawl["changed"] = stats.changed;
+  recrawl["not_modified"] = stats.not_modified;
+  recrawl["not_due"] = stats.not_due;
+  recrawl["gone"] = stats.gone;
+  recrawl["items_reused"] = stats.items_reused;
+  recrawl["dataset_complete"] = stats.dataset_sealed;
+
   auto& errors = json["errors"];
   errors["total"] = stats.errors();
   errors["transport"] = stats.transport_errors;

@@ -109,6 +109,12 @@ struct SitemapSettings {
   std::optional<std::chrono::seconds> since_age;
 };
 
+// "emit": which pages' records a run with a state file writes.
+enum class Emit {
+  all,      // every page's: unchanged pages' records come from the stored copy
+  changed,  // only those of pages that are new or whose content changed since the last run
+};
+
 struct Job {
   std::string source_path;  // the job file this came from, for messages
   std::string name;
@@ -130,6 +136,20 @@ struct Job {
   OutputSettings output;
   DownloadSettings download;
   SitemapSettings sitemaps;
+  // "state": the job's state database (SQLite), kept between runs for resume
+  // and incremental re-crawls; empty: state in memory, gone after the run.
+  // Stored as written, like output.path: the run expands {job} when it opens
+  // the file (expand_path_template(state_path, name), core/path_template).
+  // No {date}, {time} or {timestamp}: the file must be the same every run.
+  std::string state_path;
+  Emit emit = Emit::all;  // without a state file every page is new, so both emit everything
+  // A page verified less than this long ago is not requested; its stored copy
+  // is used. 0: every page is revalidated (a conditional request) each run.
+  // Start URLs are always requested. Up to 999999 weeks (core/duration).
+  std::chrono::seconds recrawl_after{0};
+  // The run stops gracefully this long after it started, state saved, so the
+  // next run continues; absent: no limit. Always above zero.
+  std::optional<std::chrono::seconds> max_runtime;
 };
 
 }  // namespace gleaner::config

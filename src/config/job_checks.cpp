@@ -109,6 +109,19 @@ void check_items(const Job& job, const std::optional<std::string>& no_links, std
   }
 }
 
+// Without a state file every page is new and nothing was verified before, so
+// "changed" emits every record and no page is recent enough to skip. Only
+// values other than the default are reported: Job does not record whether a
+// key was written, and a default value asks for nothing that could be lost.
+void check_state_keys(const Job& job, std::vector<Diagnostic>& warnings) {
+  if (!job.state_path.empty()) return;
+  const std::string message =
+      "has no effect unless the run has a state file (\"state\" in the job, or gleaner run --state)";
+  const JsonPointer root;
+  if (job.emit != Emit::all) warnings.push_back({root.child("emit"), message});
+  if (job.recrawl_after.count() > 0) warnings.push_back({root.child("recrawl_after"), message});
+}
+
 }  // namespace
 
 std::vector<Diagnostic> find_unreachable_parts(const Job& job) {
@@ -130,6 +143,7 @@ std::vector<Diagnostic> find_unreachable_parts(const Job& job) {
     if (!job.links.allow.empty()) warnings.push_back({root.child("links").child("allow"), message});
     if (!job.links.deny.empty()) warnings.push_back({root.child("links").child("deny"), message});
   }
+  check_state_keys(job, warnings);
   return warnings;
 }
 

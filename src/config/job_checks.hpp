@@ -1,6 +1,7 @@
 // Reachability checks: warnings about parts of a valid job that can never
-// take effect, such as an item rule no fetched page can match. `gleaner
-// check` prints them after the schema found no error; they never stop a run.
+// take effect, such as an item rule no fetched page can match, or "emit" in
+// a job without a state file. `gleaner check` prints them after the schema
+// found no error; they never stop a run.
 #pragma once
 
 #include <vector>

@@ -10,6 +10,7 @@
 #include "config/object_walker.hpp"
 #include "config/output_schema.hpp"
 #include "config/sitemap_schema.hpp"
+#include "config/state_schema.hpp"
 #include "config/value_readers.hpp"
 
 namespace gleaner::config {
@@ -145,6 +146,18 @@ Job read_job(const Json& document, Diagnostics& sink) {
          if (auto rate = read_number(value, where, {0, 1, "a share of URLs from 0 to 1"}, sink)) {
            job.max_error_rate = *rate;
          }
+       }},
+      {"state", Presence::optional, [&](const Json& value, const JsonPointer& where) {
+         read_state_path(value, where, job, sink);
+       }},
+      {"emit", Presence::optional, [&](const Json& value, const JsonPointer& where) {
+         read_emit(value, where, job, sink);
+       }},
+      {"recrawl_after", Presence::optional, [&](const Json& value, const JsonPointer& where) {
+         read_recrawl_after(value, where, job, sink);
+       }},
+      {"max_runtime", Presence::optional, [&](const Json& value, const JsonPointer& where) {
+         read_max_runtime(value, where, job, sink);
        }},
       {"politeness", Presence::optional, [&](const Json& value, const JsonPointer& where) {
          read_politeness(value, where, job.politeness, sink);

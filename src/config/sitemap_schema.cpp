@@ -1,14 +1,14 @@
 #include "config/sitemap_schema.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <chrono>
 #include <optional>
 #include <string_view>
 
 #include "config/job_values.hpp"
-#include "core/datetime.hpp"
 #include "config/value_readers.hpp"
+#include "core/datetime.hpp"
+#include "core/duration.hpp"
 
 namespace gleaner::config {
 namespace {
@@ -17,20 +17,14 @@ constexpr std::string_view since_expected =
     "a date (\"2026-01-01\"), a date and time with a zone (\"2026-01-01T00:00:00Z\") "
     "or an age (\"36h\", \"7d\", \"2w\")";
 
-// "36h", "7d", "2w": a whole number (1 to 999999) and a unit. No months or
-// years: their length varies, and "m" would read as minutes to some.
+// "36h", "7d", "2w": a duration (core/duration) above zero, in hours, days
+// or weeks only: <lastmod> is mostly a bare date, so seconds and minutes would
+// promise a precision sitemaps rarely have.
 std::optional<std::chrono::seconds> parse_age(std::string_view text) {
-  if (text.size() < 2 || text.size() > 7 || text.front() < '1' || text.front() > '9') return std::nullopt;
-  const std::string_view number = text.substr(0, text.size() - 1);
-  int count = 0;
-  const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), count);
-  if (error != std::errc() || end != number.data() + number.size()) return std::nullopt;
-  switch (text.back()) {
-    case 'h': return std::chrono::hours(count);
-    case 'd': return std::chrono::days(count);
-    case 'w': return std::chrono::weeks(count);
-    default: return std::nullopt;
-  }
+  if (text.empty() || std::string_view("hdw").find(text.back()) == std::string_view::npos) return std::nullopt;
+  auto age = parse_duration(text);
+  if (!age || age->count() == 0) return std::nullopt;
+  return age;
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 #include <climits>
 #include <cstdint>
 
+#include "core/duration.hpp"
+
 namespace gleaner::config {
 namespace {
 
@@ -66,6 +68,30 @@ std::optional<double> read_number(const Json& value, const JsonPointer& where, c
     return std::nullopt;
   }
   return value.get<double>();
+}
+
+std::optional<std::chrono::seconds> read_duration(const Json& value, const JsonPointer& where,
+                                                  std::chrono::seconds min, std::string_view expected,
+                                                  Diagnostics& sink) {
+  // The longest a duration string can say, so that both spellings reach as far.
+  constexpr std::chrono::seconds max = std::chrono::weeks(999999);
+  std::optional<std::chrono::seconds> duration;
+  if (value.is_string()) {
+    duration = parse_duration(value.get_ref<const std::string&>());
+  } else if (value.is_number_unsigned()) {
+    // nlohmann keeps integers >= 0 unsigned: compare before converting, so that none wraps.
+    const auto count = value.get<std::uint64_t>();
+    if (count <= static_cast<std::uint64_t>(max.count())) {
+      duration = std::chrono::seconds(static_cast<long long>(count));
+    }
+  } else if (value.is_number_integer()) {
+    duration = std::chrono::seconds(value.get<long long>());  // negative: below any `min`
+  }
+  if (!duration || *duration < min || *duration > max) {
+    sink.expected(where, expected, value);
+    return std::nullopt;
+  }
+  return duration;
 }
 
 bool for_each_element(const Json& value, const JsonPointer& where, std::string_view expected,

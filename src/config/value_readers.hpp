@@ -2,6 +2,7 @@
 // (and range), reports a mismatch to the sink, and then returns nullopt.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <initializer_list>
 #include <optional>
@@ -64,6 +65,13 @@ struct NumberRange {
 // Any JSON number (integer or not) within the range.
 std::optional<double> read_number(const Json& value, const JsonPointer& where, const NumberRange& range,
                                   Diagnostics& sink);
+
+// A duration string ("90s", "45m", "2h", "7d", "2w"; core/duration) or a
+// JSON integer of seconds, either at least `min`. Anything else, fractions
+// of a second included, is reported as "expected <expected>, found ...".
+std::optional<std::chrono::seconds> read_duration(const Json& value, const JsonPointer& where,
+                                                  std::chrono::seconds min, std::string_view expected,
+                                                  Diagnostics& sink);
 
 // Calls `read` for each element with its pointer. Returns false, after
 // reporting "expected <expected>, found ...", when `value` is not an array.

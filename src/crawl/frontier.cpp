@@ -84,8 +84,20 @@ Verdict Frontier::add(CrawlRequest request) {
   request.priority = priority_of(rules_.priority, request.url);
   if (limits_.max_pages_per_host > 0) ++admitted_per_host_[request.url.host()];
   if (rules_.trap_guard) trap_guard_.admitted(key, decision.trap);
+  if (on_admitted_) on_admitted_(request, key);
   enqueue(std::move(request), /*front=*/false);
   return std::move(decision.verdict);
+}
+
+void Frontier::restore(const std::vector<std::uint64_t>& seen,
+                       const std::vector<std::pair<std::string, long>>& admitted_per_host,
+                       std::vector<CrawlRequest> pending) {
+  seen_.insert(seen.begin(), seen.end());
+  admitted_ = static_cast<long>(seen_.size());
+  if (limits_.max_pages_per_host > 0) {
+    for (const auto& [host, count] : admitted_per_host) admitted_per_host_[host] = count;
+  }
+  for (CrawlRequest& request : pending) enqueue(std::move(request), /*front=*/false);
 }
 
 void Frontier::retry(CrawlRequest request, Clock::time_point not_before) {

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <optional>
 #include <queue>
@@ -92,6 +93,20 @@ class Frontier {
   // The URL as the frontier queues, fetches and fingerprints it.
   Url canonical(const Url& url) const { return rules_.query.apply(url); }
 
+  // Called with each request add() admits, canonical and with its priority
+  // set, and its fingerprint: the engine records it in the state store.
+  void on_admitted(std::function<void(const CrawlRequest&, std::uint64_t key)> observer) {
+    on_admitted_ = std::move(observer);
+  }
+
+  // Before any add(): an interrupted run's frontier as its state stored it.
+  // `seen` holds the fingerprints of every URL it admitted, `admitted_per_host`
+  // their counts by host (for max_pages_per_host), and `pending` those not
+  // done yet, in the order they are to be queued again. The trap guard starts
+  // afresh.
+  void restore(const std::vector<std::uint64_t>& seen, const std::vector<std::pair<std::string, long>>& admitted_per_host,
+               std::vector<CrawlRequest> pending);
+
   // A request that failed and will be tried again, not before `not_before`.
   void retry(CrawlRequest request, Clock::time_point not_before);
 
@@ -146,6 +161,7 @@ class Frontier {
   std::uint64_t delayed_order_ = 0;
   std::size_t pending_ = 0;
   long admitted_ = 0;
+  std::function<void(const CrawlRequest&, std::uint64_t key)> on_admitted_;
 };
 
 }  // namespace gleaner::crawl

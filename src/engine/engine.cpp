@@ -3,6 +3,9 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <utility>
+
+#include <nlohmann/json.hpp>
 
 #include "core/path_template.hpp"
 #include "core/utc_time.hpp"
@@ -72,15 +75,39 @@ std::string attempts_note(int attempts) {
   return attempts > 1 ? " (after " + std::to_string(attempts) + " attempts)" : "";
 }
 
+state::UnixSeconds unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// A record as its page's stored copy keeps it: the item rule's name with the
+// record, so that re-emitting it counts it by type.
+std::string stored_record_text(const std::string& item_name, const nlohmann::ordered_json& record) {
+  const nlohmann::ordered_json pair = nlohmann::ordered_json::array({item_name, record});
+  return pair.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+struct StoredRecord {
+  std::string item_name;
+  nlohmann::ordered_json record;
+};
+
+std::optional<StoredRecord> parse_stored_record(const std::string& text) {
+  auto pair = nlohmann::ordered_json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string()) return std::nullopt;
+  return StoredRecord{pair[0].get<std::string>(), std::move(pair[1])};
+}
+
 }  // namespace
 
-Engine::Engine(loop::EventLoop& loop, const config::Job& job, http::HttpClient& http,
-               loop::WorkerPool& workers, output::DatasetSink& sink, Warn warn)
+Engine::Engine(loop::EventLoop& loop, const config::Job& job, http::HttpClient& http, loop::WorkerPool& workers,
+               output::DatasetSink& sink, state::StateStore* state, Warn warn)
     : loop_(loop),
       job_(job),
       http_(http),
       workers_(workers),
       sink_(sink),
+      state_(state),
       warn_(std::move(warn)),
       extractor_(job),
       downloads_(expand_path_template(job.download.dir, job.name), job.download.content_types),
@@ -94,15 +121,42 @@ Engine::Engine(loop::EventLoop& loop, const config::Job& job, http::HttpClient& 
       progress_(loop),
       sitemaps_(loop, http, robots_, job, stats_,
                 SitemapFeedHooks{[this](crawl::CrawlRequest request) {
-                                   const crawl::Admission admission = frontier_.add(std::move(request)).admission;
+                                   const crawl::Admission admission = admit(std::move(request));
                                    progress_.notify();  // the dispatcher may be waiting on an empty frontier
                                    return admission;
                                  },
-                                 [this] { return stopping_; }, warn_, [this] { progress_.notify(); }}) {}
+                                 [this] { return stopping_; }, warn_, [this] { progress_.notify(); }}) {
+  if (!state_) return;
+  frontier_.on_admitted([this](const crawl::CrawlRequest& request, std::uint64_t key) {
+    unsent_.queued.push_back(
+        state::QueuedUrl{key, request.url.str(), request.url.host(), request.depth, request.referer, request.priority});
+  });
+  robots_.on_fetched([this](state::RobotsFile file) { unsent_.robots.push_back(std::move(file)); });
+  if (auto files = state_->robots_files()) {
+    robots_.preload(*files, unix_now());
+  } else {
+    warn_("warning: " + files.error().message + " (robots.txt files are fetched again)");
+  }
+}
 
-void Engine::request_stop() {
+void Engine::resume_from(const state::ResumePoint& point) {
+  std::vector<crawl::CrawlRequest> pending;
+  pending.reserve(point.pending.size());
+  for (const state::QueuedUrl& queued : point.pending) {
+    auto url = Url::parse(queued.url);
+    if (!url) continue;  // stored canonical, so only a damaged state file gets here
+    pending.push_back(crawl::CrawlRequest{std::move(*url), queued.depth, queued.referer, 1, queued.priority});
+  }
+  frontier_.restore(point.seen, point.queued_per_host, std::move(pending));
+  stats_.resumed = true;
+}
+
+crawl::Admission Engine::admit(crawl::CrawlRequest request) { return frontier_.add(std::move(request)).admission; }
+
+void Engine::request_stop(bool out_of_time) {
   stopping_ = true;
   stats_.interrupted = true;
+  stats_.out_of_time = stats_.out_of_time || out_of_time;
   progress_.notify();
 }
 
@@ -113,7 +167,7 @@ void Engine::abandon_in_flight() {
 
 loop::Task<Stats> Engine::run() {
   const auto started = loop::Clock::now();
-  for (const Url& url : job_.start_urls) frontier_.add({url, 0, "", 1});
+  for (const Url& url : job_.start_urls) admit({url, 0, "", 1});
   sitemaps_.start();
 
   // The sitemap feed may add URLs at any time until it ends.
@@ -140,6 +194,8 @@ loop::Task<Stats> Engine::run() {
     loop_.spawn(crawl_one(std::move(*request), std::move(fetch_permit), std::move(page_permit)), std::move(name));
   }
   while (in_flight_ > 0 || sitemaps_.running()) co_await progress_.wait();
+  // URLs queued since the last page was handed over (sitemaps, a stop).
+  if (!unsent_.empty()) co_await hand_over({}, std::nullopt);
 
   stats_.seconds = std::chrono::duration<double>(loop::Clock::now() - started).count();
   co_return stats_;
@@ -155,7 +211,23 @@ loop::Task<void> Engine::wait_for_progress(std::optional<loop::Clock::time_point
 loop::Task<void> Engine::crawl_one(crawl::CrawlRequest request, loop::Semaphore::Permit fetch_permit,
                                    [[maybe_unused]] loop::Semaphore::Permit page_permit) {
   InFlight in_flight(in_flight_, progress_, host_slots_, request.url.host());
-  if (job_.politeness.obey_robots && !co_await allowed_by_robots(request)) co_return;
+  const state::Fingerprint key = crawl::fingerprint(request.url.str());
+  auto completion = [key](state::Completion how, long status) {
+    return state::CompletedUrl{key, how, status, unix_now(), std::nullopt};
+  };
+  if (job_.politeness.obey_robots && !co_await allowed_by_robots(request)) {
+    co_await hand_over({}, completion(state::Completion::skipped, 0));
+    co_return;
+  }
+
+  std::optional<state::StoredPage> stored = stored_copy(request, key);
+  if (stored && !due(request, stored->validators)) {
+    ++stats_.not_due;
+    state::CompletedUrl reused = completion(state::Completion::unchanged, 0);
+    reused.checked_at = stored->validators.verified_at;  // not checked now: its age keeps growing
+    co_await reuse_stored(request, std::move(*stored), std::move(reused));
+    co_return;
+  }
 
   // A named request, not a braced temporary inside the co_await: g++ 12
   // destroys such an aggregate temporary twice when the callee is a coroutine.
@@ -165,6 +237,10 @@ loop::Task<void> Engine::crawl_one(crawl::CrawlRequest request, loop::Semaphore:
   fetch_request.check_redirect = [this, depth = request.depth](const std::string& target) {
     return redirect_refusal(target, depth);
   };
+  if (stored) {
+    fetch_request.if_none_match = stored->validators.etag;
+    fetch_request.if_modified_since = stored->validators.last_modified;
+  }
   http::Response response = co_await http_.fetch(std::move(fetch_request));
   // The fetch is what `concurrency` limits; page_permit, held to the end,
   // bounds the pages fetched and not yet written.
@@ -176,18 +252,120 @@ loop::Task<void> Engine::crawl_one(crawl::CrawlRequest request, loop::Semaphore:
     stats_.bytes_received += response.body.size();
   }
   if (retry_later(request, response)) co_return;
+  if (stored && !response.failed() && response.status == 304) {
+    host_slots_.succeeded(request.url.host());
+    ++stats_.pages_ok;
+    ++stats_.not_modified;
+    co_await reuse_stored(request, std::move(*stored), completion(state::Completion::unchanged, 304));
+    co_return;
+  }
   if (response.failed() || response.status < 200 || response.status > 299) {
-    report_failure(request, response);
+    if (auto how = report_failure(request, response, stored.has_value())) {
+      co_await hand_over({}, completion(*how, response.status));
+    }
     co_return;
   }
   host_slots_.succeeded(request.url.host());
   ++stats_.pages_ok;
   // No Content-Type at all: sniff nothing, try it as HTML.
   if (!response.content_type.empty() && response.content_type.find("html") == std::string::npos) {
+    const long status = response.status;
     co_await handle_other(request, std::move(response));
+    co_await hand_over({}, completion(state::Completion::fetched, status));
     co_return;
   }
-  co_await handle_page(request, std::move(response));
+  co_await handle_page(request, std::move(response), std::move(stored));
+}
+
+std::optional<state::StoredPage> Engine::stored_copy(const crawl::CrawlRequest& request, state::Fingerprint key) {
+  if (!state_ || !state_->keeps_page_copies()) return std::nullopt;
+  auto stored = state_->stored_page(key);
+  if (!stored) {
+    // The page is fetched as if new; a broken state file shows at its next commit.
+    warn_("warning: GET " + request.url.str() + ": " + stored.error().message);
+    return std::nullopt;
+  }
+  return std::move(*stored);
+}
+
+bool Engine::due(const crawl::CrawlRequest& request, const state::Validators& stored) const {
+  // Start URLs are where new links show up: always asked for.
+  if (request.depth == 0 || job_.recrawl_after.count() == 0) return true;
+  return unix_now() - stored.verified_at >= job_.recrawl_after.count();
+}
+
+std::size_t Engine::follow_links(const crawl::CrawlRequest& request, std::vector<Url> links) {
+  std::size_t queued = 0;
+  for (Url& link : links) {
+    const auto admission = admit({std::move(link), request.depth + 1, request.url.str(), 1});
+    if (admission == crawl::Admission::queued) {
+      ++stats_.links_queued;
+      ++queued;
+    } else {
+      ++stats_.links_skipped[static_cast<std::size_t>(admission)];
+    }
+  }
+  return queued;
+}
+
+loop::Task<void> Engine::reuse_stored(const crawl::CrawlRequest& request, state::StoredPage stored,
+                                      state::CompletedUrl completed) {
+  std::vector<Url> links;
+  links.reserve(stored.links.size());
+  for (const std::string& text : stored.links) {
+    if (auto url = Url::parse(text)) links.push_back(std::move(*url));
+  }
+  follow_links(request, std::move(links));
+
+  struct Reemitted {
+    std::vector<std::string> lines;
+    std::vector<std::string> item_names;
+    std::size_t unreadable = 0;
+  };
+  Reemitted reemitted;
+  if (job_.emit == config::Emit::all && !stored.records.empty()) {
+    // Parsing and encoding are CPU work: on a worker, like extraction.
+    auto encode_stored = [this, records = std::move(stored.records)] {
+      Reemitted out;
+      for (const std::string& text : records) {
+        std::optional<StoredRecord> record = parse_stored_record(text);
+        if (!record) {
+          ++out.unreadable;
+          continue;
+        }
+        out.lines.push_back(sink_.encode(record->record));
+        out.item_names.push_back(std::move(record->item_name));
+      }
+      return out;
+    };
+    reemitted = co_await workers_.run(std::move(encode_stored));
+  }
+  if (reemitted.unreadable > 0) {
+    warn_("warning: GET " + request.url.str() + ": " + std::to_string(reemitted.unreadable) +
+          " stored records are unreadable and were left out");
+  }
+  const std::size_t count = reemitted.lines.size();
+  if (!co_await hand_over(std::move(reemitted.lines), std::move(completed))) co_return;
+  stats_.items += count;
+  stats_.items_reused += count;
+  for (const std::string& name : reemitted.item_names) ++stats_.items_by_type[name];
+}
+
+loop::Task<bool> Engine::hand_over(std::vector<std::string> records, std::optional<state::CompletedUrl> completed) {
+  if (records.empty() && !state_) co_return true;
+  output::PageOutput page;
+  page.records = std::move(records);
+  if (state_) {
+    page.changes = std::exchange(unsent_, {});
+    if (completed) page.changes.completed.push_back(std::move(*completed));
+  }
+  if (!co_await sink_.push(std::move(page))) {
+    // The writer failed; crawling on would only lose more records.
+    stats_.output_failed = true;
+    stopping_ = true;
+    co_return false;
+  }
+  co_return true;
 }
 
 loop::Task<bool> Engine::allowed_by_robots(const crawl::CrawlRequest& request) {
@@ -239,20 +417,29 @@ bool Engine::retry_later(crawl::CrawlRequest& request, const http::Response& res
   return true;
 }
 
-void Engine::report_failure(const crawl::CrawlRequest& request, const http::Response& response) {
+std::optional<state::Completion> Engine::report_failure(const crawl::CrawlRequest& request,
+                                                        const http::Response& response, bool had_copy) {
   if (response.error == http::TransportError::abandoned) {
     ++stats_.abandoned;  // the user asked the crawl to stop; the site did nothing wrong
-  } else if (response.failed()) {
+    return std::nullopt;
+  }
+  if (response.failed()) {
     ++stats_.transport_errors;
     warn_(response.error_message + attempts_note(request.attempt));
-  } else {
-    ++stats_.http_errors;
-    warn_("GET " + request.url.str() + ": HTTP " + std::to_string(response.status) +
-          attempts_note(request.attempt));
+    return state::Completion::failed;
   }
+  if (had_copy && (response.status == 404 || response.status == 410)) {
+    // A page an earlier run stored is gone: news about the site, not an error.
+    ++stats_.gone;
+    return state::Completion::gone;
+  }
+  ++stats_.http_errors;
+  warn_("GET " + request.url.str() + ": HTTP " + std::to_string(response.status) + attempts_note(request.attempt));
+  return state::Completion::failed;
 }
 
-loop::Task<void> Engine::handle_page(const crawl::CrawlRequest& request, http::Response response) {
+loop::Task<void> Engine::handle_page(const crawl::CrawlRequest& request, http::Response response,
+                                     std::optional<state::StoredPage> stored) {
   PageReport report{request.url.str(), response.status, response.body.size(), response.seconds, request.depth};
   extract::PageContext context(request.url);
   context.final_url = std::move(response.final_url);
@@ -267,51 +454,71 @@ loop::Task<void> Engine::handle_page(const crawl::CrawlRequest& request, http::R
   struct EncodedPage {
     extract::Page page;
     std::vector<std::string> lines;
+    std::vector<std::string> stored_records;  // for the state's copy, when it keeps one
+    std::uint64_t content_hash = 0;
+    bool unchanged = false;  // the stored copy's content hash: nothing extracted
   };
+  const bool keep_copy = state_ && state_->keeps_page_copies();
+  std::optional<std::uint64_t> stored_hash;
+  if (stored) stored_hash = stored->validators.content_hash;
   // Named, not written inside the co_await: g++ 12 destroys a lambda's
   // init-captures twice when the lambda is a temporary in a co_await expression.
   auto extract_page = [this, context = std::move(context), body = std::move(response.body),
-                       content_type = std::move(response.content_type)]() mutable {
+                       content_type = std::move(response.content_type), keep_copy, stored_hash]() mutable {
+    EncodedPage encoded;
+    if (keep_copy) {
+      // The bytes as served: the same page hashes the same in every run.
+      encoded.content_hash = crawl::fingerprint(body);
+      if (stored_hash == encoded.content_hash) {
+        encoded.unchanged = true;
+        return encoded;
+      }
+    }
     const html::DecodedBody decoded = html::decode_to_utf8(std::move(body), content_type);
-    EncodedPage encoded{extractor_.extract(context, decoded.utf8), {}};
+    encoded.page = extractor_.extract(context, decoded.utf8);
     encoded.lines.reserve(encoded.page.records.size());
     for (extract::Record& record : encoded.page.records) {
       encoded.lines.push_back(sink_.encode(record.value));
+      if (keep_copy) encoded.stored_records.push_back(stored_record_text(job_.items[record.rule].name, record.value));
       record.value = nullptr;
     }
     return encoded;
   };
   EncodedPage encoded = co_await workers_.run(std::move(extract_page));
+  const state::Fingerprint key = crawl::fingerprint(request.url.str());
+  if (encoded.unchanged) {
+    ++stats_.not_modified;
+    state::CompletedUrl unchanged{key, state::Completion::unchanged, response.status, unix_now(), std::nullopt};
+    co_await reuse_stored(request, std::move(*stored), std::move(unchanged));
+    co_return;
+  }
+  ++(stored ? stats_.changed : stats_.new_pages);
   extract::Page& page = encoded.page;
 
-  stats_.links_unresolvable += page.unresolvable_links;
-  for (Url& link : page.links) {
-    const auto admission = frontier_.add({std::move(link), request.depth + 1, request.url.str(), 1}).admission;
-    if (admission == crawl::Admission::queued) {
-      ++stats_.links_queued;
-      ++report.links_queued;
-    } else {
-      ++stats_.links_skipped[static_cast<std::size_t>(admission)];
-    }
+  state::CompletedUrl completed{key, state::Completion::fetched, response.status, unix_now(), std::nullopt};
+  if (keep_copy) {
+    state::StoredPage copy;
+    copy.validators = state::Validators{response.etag, response.last_modified, encoded.content_hash, unix_now()};
+    copy.links.reserve(page.links.size());
+    for (const Url& link : page.links) copy.links.push_back(link.str());
+    copy.records = std::move(encoded.stored_records);
+    completed.page = std::move(copy);
   }
+
+  stats_.links_unresolvable += page.unresolvable_links;
+  report.links_queued = follow_links(request, std::move(page.links));
   for (const extract::DroppedItem& dropped : page.dropped) {
     ++stats_.dropped_items[job_.items[dropped.rule].name + ": " + dropped.reason];
   }
   for (const extract::FieldWarning& warning : page.warnings) {
     ++stats_.field_warnings[job_.items[warning.rule].name + "/" + warning.field + ": " + warning.message];
   }
-  for (std::size_t i = 0; i < encoded.lines.size(); ++i) {
-    if (!co_await sink_.push(std::move(encoded.lines[i]))) {
-      // The writer failed; crawling on would only lose more records.
-      stats_.output_failed = true;
-      stopping_ = true;
-      co_return;
-    }
-    ++stats_.items;
-    ++stats_.items_by_type[job_.items[page.records[i].rule].name];
-  }
+  const std::size_t count = encoded.lines.size();
+  if (!co_await hand_over(std::move(encoded.lines), std::move(completed))) co_return;
+  stats_.items += count;
+  for (const extract::Record& record : page.records) ++stats_.items_by_type[job_.items[record.rule].name];
   if (page_observer_) {
-    report.items = encoded.lines.size();
+    report.items = count;
     page_observer_(report);
   }
 }

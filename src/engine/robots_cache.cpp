@@ -7,6 +7,13 @@ namespace {
 constexpr long robots_max_redirects = 5;
 // An unreachable robots.txt blocks the host; try again after this long.
 constexpr auto unreachable_retry = std::chrono::minutes(10);
+// RFC 9309 §2.4: a crawler should not use a cached robots.txt for longer.
+constexpr state::UnixSeconds stored_file_lifetime = 24 * 60 * 60;
+
+state::UnixSeconds unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
 
 struct WaitForEntry {
   std::vector<std::coroutine_handle<>>& waiters;
@@ -19,6 +26,18 @@ struct WaitForEntry {
 
 RobotsCache::RobotsCache(loop::EventLoop& loop, http::HttpClient& http, std::string agent)
     : loop_(loop), http_(http), agent_(std::move(agent)) {}
+
+void RobotsCache::preload(const std::vector<state::RobotsFile>& files, state::UnixSeconds now) {
+  for (const state::RobotsFile& file : files) {
+    const state::UnixSeconds age = now - file.fetched_at;
+    if (age < 0 || age >= stored_file_lifetime) continue;
+    auto entry = std::make_unique<Entry>();
+    entry->rules = file.allow_all ? crawl::RobotsRules::allow_all() : crawl::parse_robots(file.body, agent_);
+    entry->ready = true;
+    entry->expires = loop::Clock::now() + std::chrono::seconds(stored_file_lifetime - age);
+    entries_[file.origin] = std::move(entry);
+  }
+}
 
 loop::Task<const crawl::RobotsRules*> RobotsCache::rules_for(Url url) {
   const std::string origin(url.origin());
@@ -63,8 +82,10 @@ loop::Task<void> RobotsCache::fetch_into(std::string origin, Entry& entry) {
     entry.expires = loop::Clock::now() + unreachable_retry;
   } else if (response.status >= 400) {
     entry.rules = crawl::RobotsRules::allow_all();
+    if (store_) store_(state::RobotsFile{origin, true, {}, unix_now()});
   } else {
     entry.rules = crawl::parse_robots(response.body, agent_);
+    if (store_) store_(state::RobotsFile{origin, false, std::move(response.body), unix_now()});
   }
   entry.ready = true;
   for (auto waiter : entry.waiters) loop_.schedule(waiter);

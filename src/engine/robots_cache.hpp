@@ -1,9 +1,12 @@
 // RobotsCache: one robots.txt per origin, fetched through the crawl's own
 // HttpClient the first time a URL of that origin comes up and kept for the
-// job. Concurrent requests for a new origin wait for the one fetch.
+// job. Concurrent requests for a new origin wait for the one fetch. With a
+// state store, files fetched by an earlier run are reused for up to 24 hours
+// (RFC 9309 §2.4), and each new answer is handed on to be stored.
 #pragma once
 
 #include <coroutine>
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -14,6 +17,7 @@
 #include "http/http_client.hpp"
 #include "loop/event_loop.hpp"
 #include "loop/task.hpp"
+#include "state/state_store.hpp"
 
 namespace gleaner::engine {
 
@@ -26,6 +30,12 @@ class RobotsCache {
   // the cache's lifetime. 4xx: allow all; 5xx or unreachable: disallow all
   // (RFC 9309 §2.3.1.3-4), fetched again after a while.
   loop::Task<const crawl::RobotsRules*> rules_for(Url url);
+
+  // Before the crawl: files an earlier run stored; those younger than
+  // 24 hours at `now` are used instead of fetching.
+  void preload(const std::vector<state::RobotsFile>& files, state::UnixSeconds now);
+  // Called with each answer worth storing (2xx: the file; 4xx: allow all).
+  void on_fetched(std::function<void(state::RobotsFile)> store) { store_ = std::move(store); }
 
   std::size_t fetched() const { return fetched_; }
 
@@ -43,6 +53,7 @@ class RobotsCache {
   http::HttpClient& http_;
   std::string agent_;
   std::unordered_map<std::string, std::unique_ptr<Entry>> entries_;
+  std::function<void(state::RobotsFile)> store_;
   std::size_t fetched_ = 0;
 };
 

@@ -21,6 +21,19 @@ std::chrono::milliseconds milliseconds(double seconds) {
   return std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
 }
 
+// At the deadline the crawl stops as for SIGTERM: nothing new is fetched, and
+// requests still in flight after the grace period are abandoned.
+void stop_at_max_runtime(loop::EventLoop& loop, Engine& engine, std::chrono::seconds max_runtime,
+                         double grace_seconds, const Warn& warn) {
+  const auto grace = std::chrono::duration_cast<loop::Clock::duration>(std::chrono::duration<double>(grace_seconds));
+  loop.add_timer(loop::Clock::now() + max_runtime, [&loop, &engine, grace, max_runtime, warn] {
+    warn("max_runtime of " + std::to_string(max_runtime.count()) + " s reached: finishing " +
+         std::to_string(engine.in_flight()) + " requests in flight, then stopping");
+    engine.request_stop(/*out_of_time=*/true);
+    loop.add_timer(loop::Clock::now() + grace, [&engine] { engine.abandon_in_flight(); });
+  });
+}
+
 }  // namespace
 
 http::ClientOptions client_options_for(const config::Job& job, const std::string& default_user_agent) {
@@ -69,6 +82,9 @@ Result<Stats> run_crawl(const config::Job& job, const CrawlSettings& settings, C
   }
   dataset.queue_capacity = settings.dataset_queue_capacity;
   dataset.before_write = settings.before_dataset_write;
+  dataset.state = settings.state;
+  const bool resuming = settings.state && settings.run && settings.run->resume;
+  if (resuming) dataset.resume_from = settings.run->resume->run.dataset;
   auto sink = output::DatasetSink::open(loop, std::move(dataset));
   if (!sink) return sink.error();
 
@@ -83,13 +99,27 @@ Result<Stats> run_crawl(const config::Job& job, const CrawlSettings& settings, C
          ": http.verify_tls is false: TLS certificates are not checked, so anyone on the network path "
          "can read and change what this job fetches");
   }
-  Engine engine(loop, job, http, workers, **sink, std::move(warn));
+  Engine engine(loop, job, http, workers, **sink, settings.state, warn);
+  if (resuming) {
+    engine.resume_from(*settings.run->resume);
+    settings.run->resume.reset();  // the frontier has it now
+  }
+  if (job.max_runtime) stop_at_max_runtime(loop, engine, *job.max_runtime, settings.grace_seconds, warn);
   if (hooks.on_start) hooks.on_start(loop, engine);
 
   Stats stats = loop.run_until_complete(engine.run());
   if (hooks.on_finish) hooks.on_finish();
-  // Every record is queued by now; finish() waits for the writer, then renames.
-  if (auto finished = (*sink)->finish(); !finished) return finished.error();
+  // Every record is queued by now; finish() waits for the writer, then
+  // renames. With state, an unfinished run's dataset waits for the next run.
+  const bool continued_later = settings.state && (stats.interrupted || stats.output_failed);
+  stats.dataset_sealed = !continued_later;
+  auto finished = continued_later ? (*sink)->finish_unsealed() : (*sink)->finish();
+  if (settings.state && settings.run) {
+    const auto ended = end_run(*settings.state, settings.run->run, stats, (*sink)->committed(),
+                               std::chrono::system_clock::now());
+    if (!ended) return ended.error();
+  }
+  if (!finished) return finished.error();
   if (stats.output_failed) return make_error(ErrorKind::io, settings.dataset_path + ": write failed");
   return stats;
 }

@@ -9,6 +9,7 @@
 #include "config/job.hpp"
 #include "core/result.hpp"
 #include "engine/engine.hpp"
+#include "engine/run_state.hpp"
 #include "engine/stats.hpp"
 #include "http/request.hpp"
 #include "output/dataset_sink.hpp"
@@ -31,6 +32,13 @@ struct CrawlSettings {
   std::size_t worker_threads = 0;  // 0: one per core
   std::size_t dataset_queue_capacity = 1024;
   output::WriteObserver before_dataset_write;  // tests only: see output::DatasetOptions
+  // Set: the run is recorded in this store, and its records committed with
+  // the state that produced them. `run` is then what start_run() returned
+  // (its dataset path must be `dataset_path`); its resume point is consumed.
+  state::StateStore* state = nullptr;
+  RunStart* run = nullptr;
+  // After a stop (max_runtime), in-flight requests get this long to finish.
+  double grace_seconds = 10;
 };
 
 // The dataset's path for a run starting at `start`: `override_path` (--output)
@@ -47,6 +55,8 @@ http::ClientOptions client_options_for(const config::Job& job, const std::string
 // appended to) or to finish writing it; page failures are counted in Stats.
 // The dataset's format is the job's output.format, or follows the path's
 // extension. On a write failure the records written so far stay in DATASET.part.
+// With a state store, a run that was stopped (signal, max_runtime) or could
+// not write leaves DATASET.part for the next run to continue.
 Result<Stats> run_crawl(const config::Job& job, const CrawlSettings& settings, CrawlHooks hooks);
 
 }  // namespace gleaner::engine

@@ -35,8 +35,19 @@ struct Stats {
   std::size_t sitemap_urls_queued = 0;      // pages listed in sitemaps and admitted to the frontier
   std::size_t sitemap_entries_too_old = 0;  // <url>s and child <sitemap>s left out by sitemap_since
   std::size_t sitemap_errors = 0;           // sitemaps not read, or only in part; one warning each
+  // Against the state's stored copies (a re-run with a state file); without
+  // one every page fetched is new.
+  std::size_t not_modified = 0;  // 304, or 200 with the stored content hash: not extracted again
+  std::size_t not_due = 0;       // not requested: verified less than recrawl_after ago
+  std::size_t changed = 0;       // 200 with another content hash than the stored copy
+  std::size_t new_pages = 0;     // 200 HTML pages without a stored copy
+  std::size_t gone = 0;          // 404 or 410 where a copy was stored
+  std::size_t items_reused = 0;  // of `items`, records re-emitted from stored copies (emit "all")
+  bool resumed = false;          // this run continued an interrupted one
   double seconds = 0;
   bool interrupted = false;           // stopped early by request_stop()
+  bool out_of_time = false;           // ... because max_runtime ran out
+  bool dataset_sealed = true;         // false: left as NAME.part for the next run to continue
   bool output_failed = false;         // the dataset could not be written
 
   std::size_t errors() const { return transport_errors + http_errors; }

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "core/url.hpp"
+#include "http/fetch_headers.hpp"
 #include "http/transfer.hpp"
 
 namespace gleaner::http {
@@ -42,7 +43,12 @@ HttpClient::EasyHandle HttpClient::take_easy() {
   return easy;
 }
 
-void HttpClient::give_back(EasyHandle easy) { idle_.push_back(std::move(easy)); }
+// An idle handle must not point at a header list that may be freed with the
+// fetch that used it (FetchHeaders); configure() sets a live one before each use.
+void HttpClient::give_back(EasyHandle easy) {
+  curl_easy_setopt(easy.get(), CURLOPT_HTTPHEADER, nullptr);
+  idle_.push_back(std::move(easy));
+}
 
 // Once per easy handle, not per request: curl_easy_reset would switch the
 // cookie engine off, and switching it on again (CURLOPT_COOKIEFILE) leaks in
@@ -74,10 +80,10 @@ void HttpClient::set_job_options(CURL* easy) const {
   }
 }
 
-void HttpClient::configure(CURL* easy, const Request& request, const std::string& url, bool same_origin) const {
+void HttpClient::configure(CURL* easy, const Request& request, const std::string& url, curl_slist* headers) const {
   curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
   curl_easy_setopt(easy, CURLOPT_REFERER, request.referer.empty() ? nullptr : request.referer.c_str());
-  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, same_origin ? headers_.same_origin() : headers_.other_origin());
+  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
   // Per request: a streamed body (Request::on_body) lifts it in Transfer.
   curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options_.max_body_bytes));
 }
@@ -117,10 +123,11 @@ void fail(Response& response, TransportError error, const std::string& what) {
 loop::Task<Response> HttpClient::fetch(Request request) {
   EasyHandle easy = take_easy();
   const long max_redirects = request.max_redirects >= 0 ? request.max_redirects : options_.max_redirects;
+  const FetchHeaders headers(headers_, request);
   std::string url = request.url;
   Response response;
   for (long hops = 0;; ++hops) {
-    configure(easy.get(), request, url, hops == 0 || same_origin(url, request.url));
+    configure(easy.get(), request, url, headers.for_hop(hops == 0 || same_origin(url, request.url)));
     {
       Transfer transfer(loop_, multi_, easy.get(), request, options_.max_body_bytes, options_.addresses.get());
       co_await transfer;

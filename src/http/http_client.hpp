@@ -48,8 +48,8 @@ class HttpClient {
   EasyHandle take_easy();
   void give_back(EasyHandle easy);
   void set_job_options(CURL* easy) const;
-  // `same_origin`: this hop goes to the origin the request started at.
-  void configure(CURL* easy, const Request& request, const std::string& url, bool same_origin) const;
+  // `headers`: this hop's list, from the fetch's FetchHeaders.
+  void configure(CURL* easy, const Request& request, const std::string& url, curl_slist* headers) const;
   void load_cookie_file();
 
   loop::EventLoop& loop_;

@@ -31,6 +31,12 @@ struct Request {
   // throwing) aborts the transfer: the fetch fails with TransportError::other.
   // Called on the loop thread, from inside curl: it must not co_await.
   std::function<bool(std::string_view chunk)> on_body;
+  // Validators from the last time this URL was fetched (Response::etag and
+  // ::last_modified), sent verbatim as If-None-Match / If-Modified-Since on
+  // every hop of this request only; empty: not sent. A server whose copy still
+  // matches answers 304 Not Modified, without a body (RFC 9110 §13.1).
+  std::string if_none_match;
+  std::string if_modified_since;
 };
 
 // Transfer settings shared by every request of a job.

@@ -30,12 +30,18 @@ struct Response {
   long status = 0;        // 0 when no HTTP response arrived
   std::string content_type;
   std::string retry_after;  // the Retry-After header as sent, for 429 and 503
+  // The final response's validators as sent, quotes and W/ included: what a
+  // later fetch of the URL puts in Request::if_none_match / if_modified_since.
+  std::string etag;
+  std::string last_modified;
   std::string body;       // decoded (decompressed) bytes
   TransportError error = TransportError::none;
   std::string error_message;  // "GET http://...: timed out after 30 s (0 bytes received)"
   double seconds = 0;
 
   bool failed() const { return error != TransportError::none; }
+  // 304: the validators sent still match; the body is empty, the stored copy current.
+  bool not_modified() const { return !failed() && status == 304; }
 };
 
 }  // namespace gleaner::http

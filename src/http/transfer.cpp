@@ -40,6 +40,14 @@ std::string format_seconds(double seconds) {
   return text;
 }
 
+// A header of the last response of the transfer (request -1: after any
+// interim 1xx), as sent; "" when absent.
+std::string last_header(CURL* easy, const char* name) {
+  curl_header* header = nullptr;
+  if (curl_easy_header(easy, name, 0, CURLH_HEADER, -1, &header) != CURLHE_OK) return "";
+  return header->value;
+}
+
 }  // namespace
 
 std::string_view to_string(TransportError error) {
@@ -177,11 +185,9 @@ Response Transfer::take_response(const Request& request) {
   curl_easy_getinfo(easy_, CURLINFO_CONTENT_TYPE, &content_type);
   if (content_type) response.content_type = content_type;
   curl_easy_getinfo(easy_, CURLINFO_TOTAL_TIME, &response.seconds);
-  curl_header* retry_after = nullptr;
-  // Request -1: the last response of a redirect chain, the one that counts.
-  if (curl_easy_header(easy_, "Retry-After", 0, CURLH_HEADER, -1, &retry_after) == CURLHE_OK) {
-    response.retry_after = retry_after->value;
-  }
+  response.retry_after = last_header(easy_, "Retry-After");
+  response.etag = last_header(easy_, "ETag");
+  response.last_modified = last_header(easy_, "Last-Modified");
 
   response.error = body_too_large_ ? TransportError::too_large : classify(result_);
   if (!consumer_error_.empty()) response.error = TransportError::other;

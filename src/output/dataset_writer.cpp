@@ -28,6 +28,16 @@ Result<DatasetWriter> DatasetWriter::open(const std::string& path, config::Datas
   return DatasetWriter(std::move(*file), std::move(framing), append_point->has_records);
 }
 
+Result<DatasetWriter> DatasetWriter::resume(const std::string& path, config::DatasetFormat format,
+                                            config::WriteMode mode, const std::string& csv_header, std::uintmax_t committed_bytes,
+                                            std::uintmax_t committed_records) {
+  // Standard output cannot be cut back: the rest of the run is a new dataset there.
+  if (committed_bytes == 0 || path == "-") return open(path, format, mode, csv_header);
+  auto file = DatasetFile::resume(path, committed_bytes);
+  if (!file) return file.error();
+  return DatasetWriter(std::move(*file), framing_for(format, csv_header), committed_records > 0);
+}
+
 Result<void> DatasetWriter::write(const std::vector<std::string>& records) {
   buffer_.clear();
   for (const std::string& record : records) {

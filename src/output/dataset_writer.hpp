@@ -22,12 +22,24 @@ class DatasetWriter {
   static Result<DatasetWriter> open(const std::string& path, config::DatasetFormat format, config::WriteMode mode,
                                     const std::string& csv_header);
 
+  // Continues an interrupted run's NAME.part from its first `committed_bytes`
+  // (the opening included), which hold `committed_records` records. With
+  // nothing committed, the dataset starts again as open() would start it.
+  static Result<DatasetWriter> resume(const std::string& path, config::DatasetFormat format, config::WriteMode mode,
+                                      const std::string& csv_header, std::uintmax_t committed_bytes,
+                                      std::uintmax_t committed_records);
+
   // Records as RecordEncoder made them; all of them in one write.
   Result<void> write(const std::vector<std::string>& records);
+  // Everything written so far reaches the disk.
+  Result<void> sync() { return file_.sync(); }
   // Writes the closing, then makes NAME.part NAME (DatasetFile::finish).
   Result<void> finish();
+  // Leaves NAME.part without its closing, synced, for resume().
+  Result<void> close_unfinished() { return file_.close_unfinished(); }
 
   const std::string& path() const { return file_.path(); }
+  std::uintmax_t size() const { return file_.size(); }
 
  private:
   DatasetWriter(DatasetFile file, Framing framing, bool has_records)

@@ -149,3 +149,21 @@ TEST_CASE("check_job_text prints warnings in file order with line and column, an
               "(max_depth is 0), so this item rule never applies",
               "shop.json:7:13: warning: /follow: no link is followed (max_depth is 0), so these rules are never used"});
 }
+
+TEST_CASE("emit and recrawl_after in a job without a state file are reported as having no effect") {
+  const std::string no_effect =
+      R"(has no effect unless the run has a state file ("state" in the job, or gleaner run --state))";
+  CHECK(warnings_of(R"("start_urls": ["https://shop.test/"], "emit": "changed", "recrawl_after": "7d")") ==
+        Lines{"/emit: " + no_effect, "/recrawl_after: " + no_effect});
+  SUBCASE("with a state file they take effect") {
+    CHECK(warnings_of(R"("start_urls": ["https://shop.test/"], "state": "state/{job}.db", "emit": "changed",
+                         "recrawl_after": "7d")")
+              .empty());
+  }
+  SUBCASE("their defaults, written out, ask for nothing a missing state file takes away") {
+    CHECK(warnings_of(R"("start_urls": ["https://shop.test/"], "emit": "all", "recrawl_after": 0)").empty());
+  }
+  SUBCASE("max_runtime works with or without a state file") {
+    CHECK(warnings_of(R"("start_urls": ["https://shop.test/"], "max_runtime": "2h")").empty());
+  }
+}

@@ -27,7 +27,9 @@ namespace {
 
 loop::Task<void> push_all(output::DatasetSink& sink, std::vector<ordered_json> records) {
   for (const ordered_json& record : records) {
-    const bool queued = co_await sink.push(sink.encode(record));
+    output::PageOutput page;
+    page.records.push_back(sink.encode(record));
+    const bool queued = co_await sink.push(std::move(page));
     CHECK(queued);
   }
 }
