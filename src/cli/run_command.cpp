@@ -132,7 +132,7 @@ int run_job(const RunOptions& options) {
     if (!started) return give_up(exit_failure, started.error().message);
     run_start = std::move(*started);
     settings.dataset_path = run_start.run.dataset_path;
-    if (run_start.resume) log.info(describe_resume(run_start, *state_path));
+    if (run_start.resume) log.info(job->name + ": " + describe_resume(run_start, *state_path));
     settings.state = store.get();
     settings.run = &run_start;
   }
