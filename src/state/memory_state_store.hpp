@@ -38,7 +38,8 @@ class MemoryStateStore final : public StateStore {
   Result<std::optional<StoredPage>> stored_page(Fingerprint key) override;
   Result<std::vector<RobotsFile>> robots_files() override;
 
-  // Applies completions, but stores no page copy.
+  // Applies completions, but stores no page copy. A URL the run never queued
+  // gets no completion; a URL queued again in the run keeps its place.
   Result<void> commit(const Changes& changes, const DatasetProgress& dataset) override;
 
   Result<StateSummary> summary(std::size_t last_runs) override;

@@ -99,30 +99,32 @@ Result<void> SqliteChangeWriter::complete(const CompletedUrl& url) {
     if (auto updated = update.run(); !updated) return updated;
   }
   switch (url.completion) {
-    case Completion::fetched: {
-      // No new copy: the one stored is of the page as it was, and must not be reused.
-      if (!url.page) return drop_page(url.key);
-      const StoredPage& page = *url.page;
-      auto store = statements_.store_page.use();
-      store.bind_unsigned(1, url.key)
-          .bind(2, page.validators.etag)
-          .bind(3, page.validators.last_modified)
-          .bind_unsigned(4, page.validators.content_hash)
-          .bind(5, url.checked_at)
-          .bind(6, encode_string_list(page.links))
-          .bind(7, encode_string_list(page.records));
-      return store.run();
-    }
-    case Completion::unchanged: {
-      auto confirm = statements_.confirm_page.use();
-      confirm.bind_unsigned(1, url.key).bind(2, url.checked_at);
-      return confirm.run();
-    }
+    // Without a new copy, the stored one is of the page as it was: it must not be reused.
+    case Completion::fetched: return url.page ? store_page(url.key, *url.page, url.checked_at) : drop_page(url.key);
+    case Completion::unchanged: return confirm_page(url.key, url.checked_at);
     case Completion::gone: return drop_page(url.key);
     case Completion::failed:
-    case Completion::skipped: break;
+    case Completion::skipped: return {};
   }
   return {};
+}
+
+Result<void> SqliteChangeWriter::store_page(Fingerprint key, const StoredPage& page, UnixSeconds checked_at) {
+  auto store = statements_.store_page.use();
+  store.bind_unsigned(1, key)
+      .bind(2, page.validators.etag)
+      .bind(3, page.validators.last_modified)
+      .bind_unsigned(4, page.validators.content_hash)
+      .bind(5, checked_at)
+      .bind(6, encode_string_list(page.links))
+      .bind(7, encode_string_list(page.records));
+  return store.run();
+}
+
+Result<void> SqliteChangeWriter::confirm_page(Fingerprint key, UnixSeconds checked_at) {
+  auto confirm = statements_.confirm_page.use();
+  confirm.bind_unsigned(1, key).bind(2, checked_at);
+  return confirm.run();
 }
 
 Result<void> SqliteChangeWriter::drop_page(Fingerprint key) {

@@ -38,6 +38,9 @@ class SqliteChangeWriter {
 
   Result<void> queue(const std::vector<QueuedUrl>& urls);
   Result<void> complete(const CompletedUrl& url);
+  // verified_at is set to `checked_at`: when the page was last known right.
+  Result<void> store_page(Fingerprint key, const StoredPage& page, UnixSeconds checked_at);
+  Result<void> confirm_page(Fingerprint key, UnixSeconds checked_at);
   Result<void> drop_page(Fingerprint key);
   Result<void> store(const RobotsFile& robots);
   Result<void> store(std::int64_t run, const DatasetProgress& dataset);

@@ -48,6 +48,9 @@ class SqliteStateStore final : public StateStore {
   Result<std::optional<StoredPage>> stored_page(Fingerprint key) override;
   Result<std::vector<RobotsFile>> robots_files() override;
 
+  // Writer thread. `fetched` without a page drops the stored copy (it is of
+  // the page as it was); a URL the run never queued gets no completion, only
+  // the change to its copy. A URL queued again in the run keeps its place.
   Result<void> commit(const Changes& changes, const DatasetProgress& dataset) override;
 
   Result<StateSummary> summary(std::size_t last_runs) override;
