@@ -53,7 +53,9 @@ std::string describe_page(const engine::PageReport& page) {
   char text[160];
   std::snprintf(text, sizeof text, ": %ld, %zu bytes, %.2f s, depth %d, %zu items, %zu links queued", page.status,
                 page.bytes, page.seconds, page.depth, page.items, page.links_queued);
-  return "GET " + page.url + text;
+  std::string line = "GET " + page.url + text;
+  if (!page.stored_copy.empty()) line += " (" + std::string(page.stored_copy) + ": from the stored copy)";
+  return line;
 }
 
 // --stats and --metrics; a report that cannot be written turns a good run's exit code into 1.

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <utility>
 
+#include "core/parent_directories.hpp"
+
 namespace gleaner::cli {
 namespace {
 
@@ -24,15 +26,7 @@ std::string read_holder(int fd) {
 }  // namespace
 
 Result<RunLock> RunLock::acquire(const std::string& path) {
-  const std::filesystem::path file(path);
-  if (file.has_parent_path()) {
-    std::error_code error;
-    std::filesystem::create_directories(file.parent_path(), error);
-    if (error) {
-      return make_error(ErrorKind::io, path + ": cannot create directory " + file.parent_path().string() + ": " +
-                                           error.message());
-    }
-  }
+  if (auto created = create_parent_directories(path); !created) return created.error();
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) return make_error(ErrorKind::io, path + ": cannot open lock file: " + std::strerror(errno));
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {

@@ -225,7 +225,9 @@ loop::Task<void> Engine::crawl_one(crawl::CrawlRequest request, loop::Semaphore:
     ++stats_.not_due;
     state::CompletedUrl reused = completion(state::Completion::unchanged, 0);
     reused.checked_at = stored->validators.verified_at;  // not checked now: its age keeps growing
-    co_await reuse_stored(request, std::move(*stored), std::move(reused));
+    PageReport report{request.url.str(), 0, 0, 0, request.depth};
+    report.stored_copy = "not due";
+    co_await reuse_stored(request, std::move(*stored), std::move(reused), std::move(report));
     co_return;
   }
 
@@ -256,7 +258,10 @@ loop::Task<void> Engine::crawl_one(crawl::CrawlRequest request, loop::Semaphore:
     host_slots_.succeeded(request.url.host());
     ++stats_.pages_ok;
     ++stats_.not_modified;
-    co_await reuse_stored(request, std::move(*stored), completion(state::Completion::unchanged, 304));
+    PageReport report{request.url.str(), 304, 0, response.seconds, request.depth};
+    report.stored_copy = "not modified";
+    co_await reuse_stored(request, std::move(*stored), completion(state::Completion::unchanged, 304),
+                          std::move(report));
     co_return;
   }
   if (response.failed() || response.status < 200 || response.status > 299) {
@@ -309,13 +314,13 @@ std::size_t Engine::follow_links(const crawl::CrawlRequest& request, std::vector
 }
 
 loop::Task<void> Engine::reuse_stored(const crawl::CrawlRequest& request, state::StoredPage stored,
-                                      state::CompletedUrl completed) {
+                                      state::CompletedUrl completed, PageReport report) {
   std::vector<Url> links;
   links.reserve(stored.links.size());
   for (const std::string& text : stored.links) {
     if (auto url = Url::parse(text)) links.push_back(std::move(*url));
   }
-  follow_links(request, std::move(links));
+  report.links_queued = follow_links(request, std::move(links));
 
   struct Reemitted {
     std::vector<std::string> lines;
@@ -349,6 +354,10 @@ loop::Task<void> Engine::reuse_stored(const crawl::CrawlRequest& request, state:
   stats_.items += count;
   stats_.items_reused += count;
   for (const std::string& name : reemitted.item_names) ++stats_.items_by_type[name];
+  if (page_observer_) {
+    report.items = count;
+    page_observer_(report);
+  }
 }
 
 loop::Task<bool> Engine::hand_over(std::vector<std::string> records, std::optional<state::CompletedUrl> completed) {
@@ -489,7 +498,8 @@ loop::Task<void> Engine::handle_page(const crawl::CrawlRequest& request, http::R
   if (encoded.unchanged) {
     ++stats_.not_modified;
     state::CompletedUrl unchanged{key, state::Completion::unchanged, response.status, unix_now(), std::nullopt};
-    co_await reuse_stored(request, std::move(*stored), std::move(unchanged));
+    report.stored_copy = "not modified";
+    co_await reuse_stored(request, std::move(*stored), std::move(unchanged), std::move(report));
     co_return;
   }
   ++(stored ? stats_.changed : stats_.new_pages);

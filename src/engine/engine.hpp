@@ -31,7 +31,7 @@ namespace gleaner::engine {
 
 using Warn = std::function<void(const std::string&)>;
 
-// One HTML page fetched and extracted, for `gleaner run -v`.
+// One HTML page fetched and extracted (or taken from its stored copy), for `gleaner run -v`.
 struct PageReport {
   const std::string& url;
   long status = 0;
@@ -40,6 +40,9 @@ struct PageReport {
   int depth = 0;
   std::size_t items = 0;
   std::size_t links_queued = 0;
+  // Set when the page was not extracted but taken from the state's stored
+  // copy: "not modified" (304 or the same content) or "not due" (no request).
+  std::string_view stored_copy = {};
 };
 using PageObserver = std::function<void(const PageReport&)>;
 
@@ -96,7 +99,7 @@ class Engine {
   // due): its stored links are followed and, with emit "all", its stored
   // records are written again.
   loop::Task<void> reuse_stored(const crawl::CrawlRequest& request, state::StoredPage stored,
-                                state::CompletedUrl completed);
+                                state::CompletedUrl completed, PageReport report);
   // Offers a page's links to the frontier, counting what became of them;
   // returns how many were queued.
   std::size_t follow_links(const crawl::CrawlRequest& request, std::vector<Url> links);

@@ -8,6 +8,8 @@
 #include <system_error>
 #include <utility>
 
+#include "core/parent_directories.hpp"
+
 namespace gleaner::output {
 namespace {
 
@@ -15,18 +17,6 @@ const std::string standard_output_name = "standard output";
 
 Error io_error(const std::string& path, const char* what) {
   return make_error(ErrorKind::io, path + ": " + what + ": " + std::strerror(errno));
-}
-
-Result<void> create_parent_directories(const std::string& path) {
-  const std::filesystem::path target(path);
-  if (!target.has_parent_path()) return {};
-  std::error_code error;
-  std::filesystem::create_directories(target.parent_path(), error);
-  if (error) {
-    return make_error(ErrorKind::io, path + ": cannot create directory " + target.parent_path().string() + ": " +
-                                         error.message());
-  }
-  return {};
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <system_error>
 #include <utility>
 
+#include "core/parent_directories.hpp"
 #include "state/sqlite_schema.hpp"
 #include "state/string_list.hpp"
 
@@ -45,18 +46,6 @@ Validators read_validators(const SqliteStatement::Use& row) {
   validators.content_hash = row.unsigned_integer(2);
   validators.verified_at = row.integer(3);
   return validators;
-}
-
-Result<void> create_parent_directories(const std::string& path) {
-  const std::filesystem::path target(path);
-  if (!target.has_parent_path()) return {};
-  std::error_code error;
-  std::filesystem::create_directories(target.parent_path(), error);
-  if (error) {
-    return make_error(ErrorKind::io, path + ": cannot create directory " + target.parent_path().string() + ": " +
-                                         error.message());
-  }
-  return {};
 }
 
 }  // namespace
