@@ -13,4 +13,8 @@ std::string rfc3339_utc(std::chrono::system_clock::time_point when) {
   return text;
 }
 
+std::int64_t unix_seconds(std::chrono::system_clock::time_point when) {
+  return std::chrono::duration_cast<std::chrono::seconds>(when.time_since_epoch()).count();
+}
+
 }  // namespace gleaner

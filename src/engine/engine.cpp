@@ -75,11 +75,6 @@ std::string attempts_note(int attempts) {
   return attempts > 1 ? " (after " + std::to_string(attempts) + " attempts)" : "";
 }
 
-state::UnixSeconds unix_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 // A record as its page's stored copy keeps it: the item rule's name with the
 // record, so that re-emitting it counts it by type.
 std::string stored_record_text(const std::string& item_name, const nlohmann::ordered_json& record) {
@@ -133,7 +128,7 @@ Engine::Engine(loop::EventLoop& loop, const config::Job& job, http::HttpClient& 
   });
   robots_.on_fetched([this](state::RobotsFile file) { unsent_.robots.push_back(std::move(file)); });
   if (auto files = state_->robots_files()) {
-    robots_.preload(*files, unix_now());
+    robots_.preload(*files, unix_seconds());
   } else {
     warn_("warning: " + files.error().message + " (robots.txt files are fetched again)");
   }
@@ -213,7 +208,7 @@ loop::Task<void> Engine::crawl_one(crawl::CrawlRequest request, loop::Semaphore:
   InFlight in_flight(in_flight_, progress_, host_slots_, request.url.host());
   const state::Fingerprint key = crawl::fingerprint(request.url.str());
   auto completion = [key](state::Completion how, long status) {
-    return state::CompletedUrl{key, how, status, unix_now(), std::nullopt};
+    return state::CompletedUrl{key, how, status, unix_seconds(), std::nullopt};
   };
   if (job_.politeness.obey_robots && !co_await allowed_by_robots(request)) {
     co_await hand_over({}, completion(state::Completion::skipped, 0));
@@ -296,7 +291,7 @@ std::optional<state::StoredPage> Engine::stored_copy(const crawl::CrawlRequest& 
 bool Engine::due(const crawl::CrawlRequest& request, const state::Validators& stored) const {
   // Start URLs are where new links show up: always asked for.
   if (request.depth == 0 || job_.recrawl_after.count() == 0) return true;
-  return unix_now() - stored.verified_at >= job_.recrawl_after.count();
+  return unix_seconds() - stored.verified_at >= job_.recrawl_after.count();
 }
 
 std::size_t Engine::follow_links(const crawl::CrawlRequest& request, std::vector<Url> links) {
@@ -497,7 +492,7 @@ loop::Task<void> Engine::handle_page(const crawl::CrawlRequest& request, http::R
   const state::Fingerprint key = crawl::fingerprint(request.url.str());
   if (encoded.unchanged) {
     ++stats_.not_modified;
-    state::CompletedUrl unchanged{key, state::Completion::unchanged, response.status, unix_now(), std::nullopt};
+    state::CompletedUrl unchanged{key, state::Completion::unchanged, response.status, unix_seconds(), std::nullopt};
     report.stored_copy = "not modified";
     co_await reuse_stored(request, std::move(*stored), std::move(unchanged), std::move(report));
     co_return;
@@ -505,10 +500,10 @@ loop::Task<void> Engine::handle_page(const crawl::CrawlRequest& request, http::R
   ++(stored ? stats_.changed : stats_.new_pages);
   extract::Page& page = encoded.page;
 
-  state::CompletedUrl completed{key, state::Completion::fetched, response.status, unix_now(), std::nullopt};
+  state::CompletedUrl completed{key, state::Completion::fetched, response.status, unix_seconds(), std::nullopt};
   if (keep_copy) {
     state::StoredPage copy;
-    copy.validators = state::Validators{response.etag, response.last_modified, encoded.content_hash, unix_now()};
+    copy.validators = state::Validators{response.etag, response.last_modified, encoded.content_hash, unix_seconds()};
     copy.links.reserve(page.links.size());
     for (const Url& link : page.links) copy.links.push_back(link.str());
     copy.records = std::move(encoded.stored_records);

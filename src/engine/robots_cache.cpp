@@ -1,5 +1,7 @@
 #include "engine/robots_cache.hpp"
 
+#include "core/utc_time.hpp"
+
 namespace gleaner::engine {
 namespace {
 
@@ -9,11 +11,6 @@ constexpr long robots_max_redirects = 5;
 constexpr auto unreachable_retry = std::chrono::minutes(10);
 // RFC 9309 §2.4: a crawler should not use a cached robots.txt for longer.
 constexpr state::UnixSeconds stored_file_lifetime = 24 * 60 * 60;
-
-state::UnixSeconds unix_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 struct WaitForEntry {
   std::vector<std::coroutine_handle<>>& waiters;
@@ -82,10 +79,10 @@ loop::Task<void> RobotsCache::fetch_into(std::string origin, Entry& entry) {
     entry.expires = loop::Clock::now() + unreachable_retry;
   } else if (response.status >= 400) {
     entry.rules = crawl::RobotsRules::allow_all();
-    if (store_) store_(state::RobotsFile{origin, true, {}, unix_now()});
+    if (store_) store_(state::RobotsFile{origin, true, {}, unix_seconds()});
   } else {
     entry.rules = crawl::parse_robots(response.body, agent_);
-    if (store_) store_(state::RobotsFile{origin, false, std::move(response.body), unix_now()});
+    if (store_) store_(state::RobotsFile{origin, false, std::move(response.body), unix_seconds()});
   }
   entry.ready = true;
   for (auto waiter : entry.waiters) loop_.schedule(waiter);

@@ -2,12 +2,10 @@
 
 #include <filesystem>
 
+#include "core/utc_time.hpp"
+
 namespace gleaner::engine {
 namespace {
-
-state::UnixSeconds unix_seconds(std::chrono::system_clock::time_point time) {
-  return std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
-}
 
 bool exists(const std::string& path) {
   std::error_code error;
