@@ -26,6 +26,10 @@ nlohmann::ordered_json stats_json(const RunOutcome& outcome) {
   pages["robots_disallowed"] = stats.robots_disallowed;
   pages["abandoned"] = stats.abandoned;
 
+  auto& frontier = json["frontier"];
+  frontier["most_queued"] = stats.most_queued;
+  frontier["most_spilled"] = stats.most_spilled;
+
   // Against the stored copies of earlier runs (a run with a state file).
   auto& recrawl = json["recrawl"];
   recrawl["resumed"] = stats.resumed;

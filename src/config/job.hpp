@@ -126,6 +126,9 @@ struct Job {
   int concurrency = 8;
   long max_pages = 10000;  // 0: no limit
   int max_depth = 10;      // start URLs are depth 0
+  // Queued URLs kept in RAM at most; beyond it they wait in a scratch file
+  // (crawl::FrontierSpill), so RAM stays flat however much a crawl queues.
+  long max_queued_in_memory = 10000;
   // The run exits 1 (though its dataset is written) when more than this share
   // of the URLs it finished ended in a transport error or an HTTP error status.
   double max_error_rate = 1;  // 0..1; 1: never

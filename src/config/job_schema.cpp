@@ -18,6 +18,7 @@ namespace {
 
 constexpr IntegerRange concurrency_range{1, 1024};
 constexpr IntegerRange max_pages_range{0, LONG_MAX};
+constexpr IntegerRange max_queued_in_memory_range{100, LONG_MAX};
 constexpr IntegerRange max_depth_range{0, INT_MAX};
 
 // `may_be_empty`: the job lists sitemaps, which are URLs enough to start from.
@@ -142,6 +143,7 @@ Job read_job(const Json& document, Diagnostics& sink) {
       {"concurrency", Presence::optional, integer(job.concurrency, concurrency_range)},
       {"max_pages", Presence::optional, integer(job.max_pages, max_pages_range)},
       {"max_depth", Presence::optional, integer(job.max_depth, max_depth_range)},
+      {"max_queued_in_memory", Presence::optional, integer(job.max_queued_in_memory, max_queued_in_memory_range)},
       {"max_error_rate", Presence::optional, [&](const Json& value, const JsonPointer& where) {
          if (auto rate = read_number(value, where, {0, 1, "a share of URLs from 0 to 1"}, sink)) {
            job.max_error_rate = *rate;

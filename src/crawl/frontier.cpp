@@ -85,38 +85,124 @@ Verdict Frontier::add(CrawlRequest request) {
   if (limits_.max_pages_per_host > 0) ++admitted_per_host_[request.url.host()];
   if (rules_.trap_guard) trap_guard_.admitted(key, decision.trap);
   if (on_admitted_) on_admitted_(request, key);
-  enqueue(std::move(request), /*front=*/false);
+  enqueue(std::move(request));
   return std::move(decision.verdict);
 }
 
 void Frontier::restore(const std::vector<std::uint64_t>& seen,
                        const std::vector<std::pair<std::string, long>>& admitted_per_host,
                        std::vector<CrawlRequest> pending) {
-  seen_.insert(seen.begin(), seen.end());
+  for (const std::uint64_t key : seen) seen_.insert(key);
   admitted_ = static_cast<long>(seen_.size());
   if (limits_.max_pages_per_host > 0) {
     for (const auto& [host, count] : admitted_per_host) admitted_per_host_[host] = count;
   }
-  for (CrawlRequest& request : pending) enqueue(std::move(request), /*front=*/false);
+  for (CrawlRequest& request : pending) enqueue(std::move(request));
 }
 
 void Frontier::retry(CrawlRequest request, Clock::time_point not_before) {
   delayed_.push(Delayed{not_before, delayed_order_++, std::move(request)});
 }
 
-Frontier::Rank Frontier::rank_of(const CrawlRequest& request) const {
+QueueRank Frontier::rank_of(const CrawlRequest& request) const {
   const bool deepest_first = limits_.order == CrawlOrder::depth_first;
   return {-request.priority, deepest_first ? -request.depth : request.depth};
 }
 
-void Frontier::enqueue(CrawlRequest request, bool front) {
-  auto& lane = hosts_[request.url.host()].lanes[rank_of(request)];
-  if (front) {
-    lane.push_front(std::move(request));
-  } else {
-    lane.push_back(std::move(request));
+void Frontier::enqueue(CrawlRequest request) {
+  Queued queued{std::move(request), next_sequence_++};
+  if (spill_best_ && rank_of(queued.request) >= *spill_best_ && spilling()) {
+    spill(std::move(queued));
+    return;
   }
-  ++pending_;
+  place_in_memory(std::move(queued), /*front=*/false);
+  if (spilling() && in_memory_ > limits_.max_queued_in_memory) spill_worst();
+}
+
+void Frontier::place_in_memory(Queued queued, bool front) {
+  const QueueRank rank = rank_of(queued.request);
+  auto host = hosts_.try_emplace(queued.request.url.host()).first;
+  auto [lane, new_lane] = host->second.lanes.try_emplace(rank);
+  if (new_lane) hosts_by_rank_[rank].insert(&host->first);
+  if (front) {
+    lane->second.push_front(std::move(queued));
+  } else {
+    lane->second.push_back(std::move(queued));
+  }
+  ++in_memory_;
+  schedule_.update(host->first, host->second.lanes.begin()->first);
+}
+
+void Frontier::lane_emptied(std::unordered_map<std::string, HostQueue>::iterator host,
+                            std::map<QueueRank, std::deque<Queued>>::iterator lane) {
+  const auto hosts_of_rank = hosts_by_rank_.find(lane->first);
+  hosts_of_rank->second.erase(&host->first);
+  if (hosts_of_rank->second.empty()) hosts_by_rank_.erase(hosts_of_rank);
+  host->second.lanes.erase(lane);
+  if (host->second.lanes.empty()) {
+    schedule_.remove(host->first);
+    hosts_.erase(host);
+  } else {
+    schedule_.update(host->first, host->second.lanes.begin()->first);
+  }
+}
+
+CrawlRequest Frontier::take_front(std::unordered_map<std::string, HostQueue>::iterator host) {
+  auto lane = host->second.lanes.begin();
+  CrawlRequest request = std::move(lane->second.front().request);
+  lane->second.pop_front();
+  --in_memory_;
+  if (lane->second.empty()) lane_emptied(host, lane);
+  return request;
+}
+
+void Frontier::spill_worst() {
+  const auto worst = std::prev(hosts_by_rank_.end());
+  const auto host = hosts_.find(**worst->second.begin());
+  const auto lane = host->second.lanes.find(worst->first);
+  // The lane's newest: what stays in RAM of this host and rank arrived before it.
+  Queued queued = std::move(lane->second.back());
+  lane->second.pop_back();
+  --in_memory_;
+  if (lane->second.empty()) lane_emptied(host, lane);
+  spill(std::move(queued));
+}
+
+void Frontier::spill(Queued queued) {
+  if (!spill_) {
+    auto opened = open_spill_();
+    if (!opened) {
+      spill_error_ = opened.error().message;
+      place_in_memory(std::move(queued), /*front=*/false);
+      return;
+    }
+    spill_ = std::move(*opened);
+  }
+  const QueueRank rank = rank_of(queued.request);
+  SpilledRequest spilled{std::move(queued.request), rank, queued.sequence};
+  if (auto stored = spill_->put(spilled); !stored) {
+    // From now on everything stays in RAM; what is in the spill still comes back.
+    spill_error_ = stored.error().message;
+    place_in_memory(Queued{std::move(spilled.request), spilled.sequence}, /*front=*/false);
+    return;
+  }
+  if (!spill_best_ || rank < *spill_best_) spill_best_ = rank;
+}
+
+void Frontier::refill() {
+  if (!spill_ || spill_->size() == 0 || in_memory_ > limits_.max_queued_in_memory / 2) return;
+  auto taken = spill_->take_best(limits_.max_queued_in_memory - in_memory_);
+  if (!taken) {
+    spill_error_ = taken.error().message;
+    spill_lost_ = spill_->size();
+    spill_.reset();
+    spill_best_.reset();
+    return;
+  }
+  for (SpilledRequest& spilled : *taken) {
+    place_in_memory(Queued{std::move(spilled.request), spilled.sequence}, /*front=*/false);
+  }
+  spill_best_ = spill_->best_rank();
 }
 
 void Frontier::release_due_retries(Clock::time_point now) {
@@ -124,36 +210,22 @@ void Frontier::release_due_retries(Clock::time_point now) {
     // priority_queue::top is const; the element is popped right after.
     CrawlRequest request = std::move(const_cast<Delayed&>(delayed_.top()).request);
     delayed_.pop();
-    enqueue(std::move(request), /*front=*/true);  // a retry keeps its place in line
+    place_in_memory(Queued{std::move(request), 0}, /*front=*/true);  // a retry keeps its place in line
   }
 }
 
 std::optional<CrawlRequest> Frontier::next_ready(Clock::time_point now, const HostSlots& slots) {
   release_due_retries(now);
-  std::unordered_map<std::string, HostQueue>::iterator best = hosts_.end();
-  for (auto it = hosts_.begin(); it != hosts_.end(); ++it) {
-    const bool better = best == hosts_.end() || it->second.lanes.begin()->first < best->second.lanes.begin()->first;
-    if (better && slots.ready(it->first, now)) best = it;
-  }
-  if (best == hosts_.end()) return std::nullopt;
-
-  auto lane = best->second.lanes.begin();
-  CrawlRequest request = std::move(lane->second.front());
-  lane->second.pop_front();
-  --pending_;
-  if (lane->second.empty()) best->second.lanes.erase(lane);
-  if (best->second.lanes.empty()) hosts_.erase(best);
-  return request;
+  refill();
+  const std::string* host = schedule_.next_ready(now, slots);
+  if (!host) return std::nullopt;
+  return take_front(hosts_.find(*host));
 }
 
-std::optional<Clock::time_point> Frontier::next_wakeup(const HostSlots& slots) const {
-  std::optional<Clock::time_point> earliest;
-  auto consider = [&earliest](Clock::time_point when) {
-    if (!earliest || when < *earliest) earliest = when;
-  };
-  if (!delayed_.empty()) consider(delayed_.top().not_before);
-  for (const auto& [host, queue] : hosts_) {
-    if (auto when = slots.ready_at(host)) consider(*when);
+std::optional<Clock::time_point> Frontier::next_wakeup(const HostSlots&) const {
+  std::optional<Clock::time_point> earliest = schedule_.next_wakeup();
+  if (!delayed_.empty() && (!earliest || delayed_.top().not_before < *earliest)) {
+    earliest = delayed_.top().not_before;
   }
   return earliest;
 }

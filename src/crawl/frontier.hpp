@@ -3,12 +3,19 @@
 // link rules, trap guard) and hands out the shallowest (or, depth-first, the
 // deepest) request whose host is ready (HostSlots), so one slow or throttled
 // host never holds up the others.
+//
+// Memory: the seen set costs 11-21 bytes a URL (FingerprintSet). Queued
+// requests are kept in RAM up to max_queued_in_memory; beyond it the
+// worst-ranked go to a FrontierSpill on disk and come back, best first, when
+// the queue in RAM has drained to half. Requests of one host and rank still
+// leave in arrival order, and nothing in the spill outranks what is in RAM.
 #pragma once
 
 #include <cstdint>
 #include <deque>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <queue>
 #include <string>
@@ -19,20 +26,17 @@
 #include <vector>
 
 #include "core/url.hpp"
+#include "crawl/crawl_request.hpp"
+#include "crawl/fingerprint_set.hpp"
+#include "crawl/frontier_spill.hpp"
+#include "crawl/host_schedule.hpp"
 #include "crawl/host_slots.hpp"
+#include "crawl/queue_rank.hpp"
 #include "crawl/link_rules.hpp"
 #include "crawl/scope.hpp"
 #include "crawl/trap_guard.hpp"
 
 namespace gleaner::crawl {
-
-struct CrawlRequest {
-  Url url;
-  int depth = 0;        // start URLs are 0, and only they: they skip the link rules
-  std::string referer;  // the page the link was found on; empty for start URLs
-  int attempt = 1;      // 2 and up: a retry
-  int priority = 0;     // set by the frontier from the job's priority rules
-};
 
 enum class Admission {
   queued,
@@ -76,7 +80,13 @@ struct FrontierLimits {
   long max_pages = 0;           // 0: no limit
   long max_pages_per_host = 0;  // 0: no limit; hosts, not domains: www.x.test and x.test count apart
   CrawlOrder order = CrawlOrder::breadth_first;
+  // Queued requests kept in RAM at most; the rest wait in the spill. 0: no
+  // limit (and no spill).
+  std::size_t max_queued_in_memory = 0;
 };
+
+// Opens the spill the first time the frontier needs one.
+using SpillOpener = std::function<Result<std::unique_ptr<FrontierSpill>>()>;
 
 class Frontier {
  public:
@@ -99,6 +109,14 @@ class Frontier {
     on_admitted_ = std::move(observer);
   }
 
+  // Where requests beyond max_queued_in_memory go. Without one, or once the
+  // spill has failed, every queued request stays in RAM.
+  void spill_to(SpillOpener open_spill) { open_spill_ = std::move(open_spill); }
+  // Why the spill failed, once it has. A failure to read requests back loses
+  // them (spill_lost() counts them): the caller should stop and say so.
+  const std::optional<std::string>& spill_error() const { return spill_error_; }
+  std::size_t spill_lost() const { return spill_lost_; }
+
   // Before any add(): an interrupted run's frontier as its state stored it.
   // `seen` holds the fingerprints of every URL it admitted, `admitted_per_host`
   // their counts by host (for max_pages_per_host), and `pending` those not
@@ -118,18 +136,22 @@ class Frontier {
   // finishing first; nullopt if that needs a finish (or nothing is queued).
   std::optional<Clock::time_point> next_wakeup(const HostSlots& slots) const;
 
-  std::size_t pending() const { return pending_ + delayed_.size(); }
+  std::size_t pending() const { return in_memory_ + delayed_.size() + spilled(); }
+  std::size_t queued_in_memory() const { return in_memory_; }
+  std::size_t spilled() const { return spill_ ? spill_->size() : 0; }
   std::size_t seen() const { return seen_.size(); }
+  std::size_t seen_set_bytes() const { return seen_.memory_bytes(); }
 
  private:
-  // Where a request stands in line: smaller goes first. Priority, then
-  // depth (negated for depth-first order).
-  using Rank = std::pair<int, int>;
+  struct Queued {
+    CrawlRequest request;
+    std::uint64_t sequence;  // arrival order; a retry has 0, so it keeps its place
+  };
   struct HostQueue {
     // One lane per rank: with many pages in flight, a deep page can finish
     // before a shallow one, and its links must still wait their turn. Lanes
     // are never left empty, so begin() is the next lane to serve.
-    std::map<Rank, std::deque<CrawlRequest>> lanes;
+    std::map<QueueRank, std::deque<Queued>> lanes;
   };
   struct Delayed {
     Clock::time_point not_before;
@@ -146,8 +168,20 @@ class Frontier {
   };
   // `request.url` is canonical already.
   Decision decide(const CrawlRequest& request, std::uint64_t key) const;
-  Rank rank_of(const CrawlRequest& request) const;
-  void enqueue(CrawlRequest request, bool front);
+  QueueRank rank_of(const CrawlRequest& request) const;
+  // A new request: to RAM, or to the spill when the spill already holds
+  // requests ranked as well or better (so it waits its turn behind them).
+  void enqueue(CrawlRequest request);
+  void place_in_memory(Queued queued, bool front);
+  CrawlRequest take_front(std::unordered_map<std::string, HostQueue>::iterator host);
+  void lane_emptied(std::unordered_map<std::string, HostQueue>::iterator host,
+                    std::map<QueueRank, std::deque<Queued>>::iterator lane);
+  bool spilling() const { return limits_.max_queued_in_memory > 0 && open_spill_ && !spill_error_; }
+  // Moves the newest request of the worst rank in RAM to the spill.
+  void spill_worst();
+  void spill(Queued queued);
+  // Brings the best spilled requests back once RAM has drained to half.
+  void refill();
   void release_due_retries(Clock::time_point now);
 
   Scope scope_;
@@ -155,13 +189,22 @@ class Frontier {
   LinkRules rules_;
   TrapGuard trap_guard_;
   std::unordered_map<std::string, long> admitted_per_host_;  // only with max_pages_per_host
-  std::unordered_set<std::uint64_t> seen_;
-  std::unordered_map<std::string, HostQueue> hosts_;  // only hosts with queued requests
+  FingerprintSet seen_;
+  std::unordered_map<std::string, HostQueue> hosts_;  // only hosts with requests in RAM; keys stay put
+  HostSchedule schedule_;
+  // For spill_worst(): the hosts with a lane of each rank (pointing at hosts_' keys).
+  std::map<QueueRank, std::unordered_set<const std::string*>> hosts_by_rank_;
   std::priority_queue<Delayed, std::vector<Delayed>, std::greater<>> delayed_;
   std::uint64_t delayed_order_ = 0;
-  std::size_t pending_ = 0;
+  std::uint64_t next_sequence_ = 1;
+  std::size_t in_memory_ = 0;
   long admitted_ = 0;
   std::function<void(const CrawlRequest&, std::uint64_t key)> on_admitted_;
+  SpillOpener open_spill_;
+  std::unique_ptr<FrontierSpill> spill_;     // opened on first use
+  std::optional<QueueRank> spill_best_;      // the spill's best rank, while it holds any
+  std::optional<std::string> spill_error_;
+  std::size_t spill_lost_ = 0;
 };
 
 }  // namespace gleaner::crawl

@@ -1,5 +1,6 @@
 #include "engine/engine.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -13,6 +14,7 @@
 #include "crawl/retry_after.hpp"
 #include "engine/frontier_for_job.hpp"
 #include "html/charset.hpp"
+#include "state/sqlite_frontier_spill.hpp"
 
 namespace gleaner::engine {
 namespace {
@@ -121,6 +123,11 @@ Engine::Engine(loop::EventLoop& loop, const config::Job& job, http::HttpClient& 
                                    return admission;
                                  },
                                  [this] { return stopping_; }, warn_, [this] { progress_.notify(); }}) {
+  frontier_.spill_to([]() -> Result<std::unique_ptr<crawl::FrontierSpill>> {
+    auto spill = state::SqliteFrontierSpill::open(/*directory: TMPDIR*/ "");
+    if (!spill) return spill.error();
+    return std::unique_ptr<crawl::FrontierSpill>(std::move(*spill));
+  });
   if (!state_) return;
   frontier_.on_admitted([this](const crawl::CrawlRequest& request, std::uint64_t key) {
     unsent_.queued.push_back(
@@ -175,7 +182,10 @@ loop::Task<Stats> Engine::run() {
     auto fetch_permit = co_await concurrency_.acquire();
     if (stopping_) break;
     const auto now = loop::Clock::now();
+    stats_.most_queued = std::max(stats_.most_queued, frontier_.pending());
+    stats_.most_spilled = std::max(stats_.most_spilled, frontier_.spilled());
     auto request = frontier_.next_ready(now, host_slots_);
+    if (frontier_.spill_error()) report_spill_failure();
     if (!request) {
       // Every queued host is busy, delayed or backing off: wait for a
       // request to finish or for the earliest host to become ready.
@@ -194,6 +204,22 @@ loop::Task<Stats> Engine::run() {
 
   stats_.seconds = std::chrono::duration<double>(loop::Clock::now() - started).count();
   co_return stats_;
+}
+
+// A spill that cannot be written costs only RAM: the frontier keeps what it
+// would have spilled. One that cannot be read back has lost queued URLs, so
+// the run stops there; with a state file the next run queues them again.
+void Engine::report_spill_failure() {
+  const std::string& why = *frontier_.spill_error();
+  if (frontier_.spill_lost() == 0) {
+    if (!spill_failure_reported_) warn_("warning: " + why + " (queued URLs stay in memory from now on)");
+    spill_failure_reported_ = true;
+    return;
+  }
+  if (stopping_) return;
+  warn_("error: " + why + ": " + std::to_string(frontier_.spill_lost()) + " queued URLs could not be read back; " +
+        (state_ ? "stopping (the next run queues them again from the state file)" : "stopping"));
+  request_stop(/*out_of_time=*/false);
 }
 
 loop::Task<void> Engine::wait_for_progress(std::optional<loop::Clock::time_point> until) {

@@ -84,6 +84,7 @@ class Engine {
   std::size_t pending() const { return frontier_.pending(); }
 
  private:
+  void report_spill_failure();
   // `fetch_permit` is released once the response is in; `page_permit` when
   // its records are queued for the dataset.
   loop::Task<void> crawl_one(crawl::CrawlRequest request, loop::Semaphore::Permit fetch_permit,
@@ -134,6 +135,7 @@ class Engine {
   extract::Extractor extractor_;
   output::DownloadStore downloads_;
   crawl::Frontier frontier_;
+  bool spill_failure_reported_ = false;
   crawl::HostSlots host_slots_;
   crawl::RetryPolicy retry_policy_;
   RobotsCache robots_;

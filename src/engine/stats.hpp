@@ -28,6 +28,8 @@ struct Stats {
   std::size_t downloads = 0;          // of those, saved as files (download.content_types)
   std::size_t download_errors = 0;    // files that could not be written
   std::size_t links_queued = 0;       // new URLs admitted to the frontier
+  std::size_t most_queued = 0;        // the frontier's longest queue (pending URLs)
+  std::size_t most_spilled = 0;       // of which the most waiting on disk (max_queued_in_memory)
   // Links found on pages and not queued, by the frontier's reason; index: crawl::Admission.
   std::array<std::size_t, crawl::admission_kinds> links_skipped{};
   std::size_t links_unresolvable = 0;  // hrefs that are no URL at all (mailto:, javascript:, junk)

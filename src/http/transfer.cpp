@@ -2,6 +2,7 @@
 
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 
@@ -135,6 +136,13 @@ std::size_t Transfer::buffer_body(const char* data, std::size_t bytes) noexcept 
     return 0;
   }
   try {
+    // One allocation for the whole body when its length is announced
+    // (compressed: a lower bound), instead of a doubling for every few blocks.
+    if (body_.empty()) {
+      curl_off_t announced = -1;
+      curl_easy_getinfo(easy_, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &announced);
+      if (announced > 0) body_.reserve(std::min(static_cast<std::size_t>(announced), max_body_bytes_));
+    }
     body_.append(data, bytes);
   } catch (...) {
     return 0;
