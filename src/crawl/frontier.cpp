@@ -31,15 +31,14 @@ std::string describe(const Verdict& verdict) {
   return text + " (" + verdict.rule + ")";
 }
 
-Frontier::Decision Frontier::decide(const CrawlRequest& request, std::uint64_t key) const {
-  const Url& url = request.url;
-  const bool start_url = request.depth == 0;
+Frontier::Decision Frontier::decide(const Url& url, int depth, std::string_view referer, std::uint64_t key) const {
+  const bool start_url = depth == 0;
   switch (scope_.check(url)) {
     case OutOfScope::scheme: return {{Admission::out_of_scope_scheme, {}}, {}};
     case OutOfScope::domain: return {{Admission::out_of_scope_domain, {}}, {}};
     case OutOfScope::none: break;
   }
-  if (request.depth > limits_.max_depth) return {{Admission::too_deep, {}}, {}};
+  if (depth > limits_.max_depth) return {{Admission::too_deep, {}}, {}};
   if (seen_.contains(key)) return {{Admission::seen, {}}, {}};
   if (rules_.max_url_length > 0 && url.str().size() > rules_.max_url_length) {
     return {{Admission::url_too_long, {}}, {}};
@@ -53,7 +52,7 @@ Frontier::Decision Frontier::decide(const CrawlRequest& request, std::uint64_t k
       return {{Admission::not_allowed_by_pattern, {}}, {}};
     }
     if (rules_.trap_guard) {
-      trap = trap_guard_.check(url, request.referer);
+      trap = trap_guard_.check(url, referer);
       if (trap.trap != TrapKind::none) return {{Admission::trap, std::string(describe(trap.trap))}, trap};
     }
   }
@@ -68,25 +67,39 @@ Frontier::Decision Frontier::decide(const CrawlRequest& request, std::uint64_t k
 }
 
 Verdict Frontier::check(const CrawlRequest& request) const {
-  CrawlRequest canonical_request{canonical(request.url), request.depth, request.referer, request.attempt};
-  const std::uint64_t key = fingerprint(canonical_request.url.str());
-  return decide(canonical_request, key).verdict;
+  const Url url = canonical(request.url);
+  return decide(url, request.depth, request.referer, fingerprint(url.str())).verdict;
 }
 
 Verdict Frontier::add(CrawlRequest request) {
-  request.url = canonical(request.url);
+  if (rewrites_queries(request.url)) request.url = canonical(request.url);
   // The seen set holds the canonical form's fingerprint, never the text.
   const std::uint64_t key = fingerprint(request.url.str());
-  Decision decision = decide(request, key);
+  Decision decision = decide(request.url, request.depth, request.referer, key);
   if (decision.verdict.admission != Admission::queued) return std::move(decision.verdict);
+  admit(std::move(request), key, decision.trap);
+  return std::move(decision.verdict);
+}
+
+// The same as add(), for the links of a page: most were seen already, so
+// the request, with its copy of the referer, is only made for the few queued.
+Verdict Frontier::add_link(Url url, int depth, std::string_view referer) {
+  if (rewrites_queries(url)) url = canonical(url);
+  const std::uint64_t key = fingerprint(url.str());
+  Decision decision = decide(url, depth, referer, key);
+  if (decision.verdict.admission != Admission::queued) return std::move(decision.verdict);
+  admit(CrawlRequest{std::move(url), depth, std::string(referer)}, key, decision.trap);
+  return std::move(decision.verdict);
+}
+
+void Frontier::admit(CrawlRequest request, std::uint64_t key, const TrapCheck& trap) {
   seen_.insert(key);
   ++admitted_;
   request.priority = priority_of(rules_.priority, request.url);
   if (limits_.max_pages_per_host > 0) ++admitted_per_host_[request.url.host()];
-  if (rules_.trap_guard) trap_guard_.admitted(key, decision.trap);
+  if (rules_.trap_guard) trap_guard_.admitted(key, trap);
   if (on_admitted_) on_admitted_(request, key);
   enqueue(std::move(request));
-  return std::move(decision.verdict);
 }
 
 void Frontier::restore(const std::vector<std::uint64_t>& seen,

@@ -98,6 +98,9 @@ class Frontier {
   // guard and the page limits, in that order; the first that refuses decides.
   // Start URLs (depth 0) skip the allow/deny patterns and the trap guard.
   Verdict add(CrawlRequest request);
+  // add() for a link found on a page at depth - 1: no copy of the referer
+  // is made unless the link is queued.
+  Verdict add_link(Url url, int depth, std::string_view referer);
   // Pure: what add() would decide now, without admitting anything.
   Verdict check(const CrawlRequest& request) const;
   // The URL as the frontier queues, fetches and fingerprints it.
@@ -166,8 +169,11 @@ class Frontier {
     Verdict verdict;
     TrapCheck trap;
   };
-  // `request.url` is canonical already.
-  Decision decide(const CrawlRequest& request, std::uint64_t key) const;
+  // `url` is canonical already.
+  Decision decide(const Url& url, int depth, std::string_view referer, std::uint64_t key) const;
+  // Whether the job's query rules could change `url` (else it is canonical as it is).
+  bool rewrites_queries(const Url& url) const { return !rules_.query.empty() && !url.query().empty(); }
+  void admit(CrawlRequest request, std::uint64_t key, const TrapCheck& trap);
   QueueRank rank_of(const CrawlRequest& request) const;
   // A new request: to RAM, or to the spill when the spill already holds
   // requests ranked as well or better (so it waits its turn behind them).

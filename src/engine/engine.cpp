@@ -323,7 +323,7 @@ bool Engine::due(const crawl::CrawlRequest& request, const state::Validators& st
 std::size_t Engine::follow_links(const crawl::CrawlRequest& request, std::vector<Url> links) {
   std::size_t queued = 0;
   for (Url& link : links) {
-    const auto admission = admit({std::move(link), request.depth + 1, request.url.str(), 1});
+    const auto admission = frontier_.add_link(std::move(link), request.depth + 1, request.url.str()).admission;
     if (admission == crawl::Admission::queued) {
       ++stats_.links_queued;
       ++queued;

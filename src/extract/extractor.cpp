@@ -2,6 +2,7 @@
 
 #include "extract/item_records.hpp"
 #include "extract/link_hrefs.hpp"
+#include "extract/link_resolver.hpp"
 #include "html/document.hpp"
 
 namespace gleaner::extract {
@@ -16,7 +17,7 @@ Page Extractor::extract(const PageContext& context, std::string_view body) const
 
   const Url base = *document_base(document, context.url);
   for (const std::string_view href : link_hrefs(document, job_.follow)) {
-    if (auto url = base.resolve(href)) {
+    if (auto url = resolve_link(base, href)) {
       page.links.push_back(std::move(*url));
     } else {
       ++page.unresolvable_links;

@@ -20,6 +20,8 @@ class Document {
   Document& operator=(Document&& other) noexcept;
   Document(const Document&) = delete;
   Document& operator=(const Document&) = delete;
+  // May run on any thread, not only the one that parsed: the tree's memory
+  // goes back to the destroying thread's pool (gumbo_arena.hpp).
   ~Document();
 
   // The GUMBO_NODE_DOCUMENT node; its element child is <html>. Valid as long
