@@ -16,7 +16,12 @@
 
 #include <curl/curl.h>
 
+#include "measure.hpp"
+
 using Clock = std::chrono::steady_clock;
+
+using gleaner::bench::peak_rss_kb;
+using gleaner::bench::process_cpu_seconds;
 
 namespace {
 
@@ -87,17 +92,6 @@ void configure(Slot& slot) {
   curl_easy_setopt(easy, CURLOPT_USERAGENT, "bench-fetch-only");
 }
 
-double process_cpu_seconds() {
-  timespec now{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
-}
-
-long peak_rss_kb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;  // kilobytes on Linux
-}
 
 }  // namespace
 

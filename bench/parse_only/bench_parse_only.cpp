@@ -37,10 +37,16 @@
 #include "extract/page.hpp"
 #include "html/document.hpp"
 #include "html/gumbo_arena.hpp"
+#include "measure.hpp"
 
 namespace fs = std::filesystem;
 using namespace gleaner;
 using Clock = std::chrono::steady_clock;
+
+using gleaner::bench::peak_rss_kb;
+using gleaner::bench::process_cpu_seconds;
+// For the parse/select split: thread CPU time.
+using gleaner::bench::thread_cpu_seconds;
 
 namespace {
 
@@ -129,25 +135,6 @@ std::vector<InputPage> read_pages(const Options& options) {
   return pages;
 }
 
-double process_cpu_seconds() {
-  timespec now{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
-}
-
-// For the parse/select split: CPU time, unlike wall time, does not count the
-// time other processes on a loaded machine take the core away.
-double thread_cpu_seconds() {
-  timespec now{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
-}
-
-long peak_rss_kb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;  // kilobytes on Linux
-}
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 

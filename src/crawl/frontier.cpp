@@ -124,64 +124,71 @@ QueueRank Frontier::rank_of(const CrawlRequest& request) const {
 
 void Frontier::enqueue(CrawlRequest request) {
   Queued queued{std::move(request), next_sequence_++};
-  if (spill_best_ && rank_of(queued.request) >= *spill_best_ && spilling()) {
-    spill(std::move(queued));
+  const auto host = hosts_.try_emplace(queued.request.url.host()).first;
+  // Behind what this host has on disk already: it waits its turn there.
+  if (host->second.spilled > 0 && rank_of(queued.request) >= *host->second.spill_best && spilling()) {
+    spill(host, std::move(queued));
     return;
   }
   place_in_memory(std::move(queued), /*front=*/false);
-  if (spilling() && in_memory_ > limits_.max_queued_in_memory) spill_worst();
+  if (spilling() && in_memory_ > limits_.max_queued_in_memory) spill_from_largest_host();
 }
 
 void Frontier::place_in_memory(Queued queued, bool front) {
   const QueueRank rank = rank_of(queued.request);
-  auto host = hosts_.try_emplace(queued.request.url.host()).first;
-  auto [lane, new_lane] = host->second.lanes.try_emplace(rank);
-  if (new_lane) hosts_by_rank_[rank].insert(&host->first);
+  const auto host = hosts_.try_emplace(queued.request.url.host()).first;
+  auto& lane = host->second.lanes[rank];
   if (front) {
-    lane->second.push_front(std::move(queued));
+    lane.push_front(std::move(queued));
   } else {
-    lane->second.push_back(std::move(queued));
+    lane.push_back(std::move(queued));
   }
   ++in_memory_;
-  schedule_.update(host->first, host->second.lanes.begin()->first);
+  host_changed(host, host->second.in_memory++);
 }
 
-void Frontier::lane_emptied(std::unordered_map<std::string, HostQueue>::iterator host,
-                            std::map<QueueRank, std::deque<Queued>>::iterator lane) {
-  const auto hosts_of_rank = hosts_by_rank_.find(lane->first);
-  hosts_of_rank->second.erase(&host->first);
-  if (hosts_of_rank->second.empty()) hosts_by_rank_.erase(hosts_of_rank);
-  host->second.lanes.erase(lane);
-  if (host->second.lanes.empty()) {
-    schedule_.remove(host->first);
-    hosts_.erase(host);
+void Frontier::host_changed(HostIterator host, std::size_t old_in_memory) {
+  HostQueue& queue = host->second;
+  if (old_in_memory > 0) hosts_by_size_.erase({old_in_memory, &host->first});
+  if (queue.in_memory > 0) {
+    hosts_by_size_.insert({queue.in_memory, &host->first});
+    schedule_.update(host->first, queue.lanes.begin()->first);
   } else {
-    schedule_.update(host->first, host->second.lanes.begin()->first);
+    schedule_.remove(host->first);
+    if (queue.spilled == 0) hosts_.erase(host);
   }
 }
 
-CrawlRequest Frontier::take_front(std::unordered_map<std::string, HostQueue>::iterator host) {
-  auto lane = host->second.lanes.begin();
+CrawlRequest Frontier::take_front(HostIterator host) {
+  HostQueue& queue = host->second;
+  auto lane = queue.lanes.begin();
   CrawlRequest request = std::move(lane->second.front().request);
   lane->second.pop_front();
+  if (lane->second.empty()) queue.lanes.erase(lane);
   --in_memory_;
-  if (lane->second.empty()) lane_emptied(host, lane);
+  const std::size_t old_in_memory = queue.in_memory--;
+  if (queue.in_memory == 0 && queue.spilled > 0) refill(host);
+  host_changed(host, old_in_memory);
   return request;
 }
 
-void Frontier::spill_worst() {
-  const auto worst = std::prev(hosts_by_rank_.end());
-  const auto host = hosts_.find(**worst->second.begin());
-  const auto lane = host->second.lanes.find(worst->first);
-  // The lane's newest: what stays in RAM of this host and rank arrived before it.
+void Frontier::spill_from_largest_host() {
+  const auto largest = std::prev(hosts_by_size_.end());
+  // Every host keeps the head of its line in RAM, or it could not be served.
+  if (largest->first <= 1) return;
+  const auto host = hosts_.find(*largest->second);
+  HostQueue& queue = host->second;
+  const auto lane = std::prev(queue.lanes.end());
+  // Its last: what stays in RAM of this host ranks before it, or arrived before it.
   Queued queued = std::move(lane->second.back());
   lane->second.pop_back();
+  if (lane->second.empty()) queue.lanes.erase(lane);
   --in_memory_;
-  if (lane->second.empty()) lane_emptied(host, lane);
-  spill(std::move(queued));
+  host_changed(host, queue.in_memory--);
+  spill(host, std::move(queued));
 }
 
-void Frontier::spill(Queued queued) {
+void Frontier::spill(HostIterator host, Queued queued) {
   if (!spill_) {
     auto opened = open_spill_();
     if (!opened) {
@@ -199,23 +206,37 @@ void Frontier::spill(Queued queued) {
     place_in_memory(Queued{std::move(spilled.request), spilled.sequence}, /*front=*/false);
     return;
   }
-  if (!spill_best_ || rank < *spill_best_) spill_best_ = rank;
+  HostQueue& queue = host->second;
+  ++queue.spilled;
+  ++spilled_;
+  if (!queue.spill_best || rank < *queue.spill_best) queue.spill_best = rank;
 }
 
-void Frontier::refill() {
-  if (!spill_ || spill_->size() == 0 || in_memory_ > limits_.max_queued_in_memory / 2) return;
-  auto taken = spill_->take_best(limits_.max_queued_in_memory - in_memory_);
+void Frontier::refill(HostIterator host) {
+  HostQueue& queue = host->second;
+  const std::size_t budget = limits_.max_queued_in_memory;
+  // Half the room left, so that other hosts' refills find some too; at least one.
+  const std::size_t room = budget > in_memory_ ? (budget - in_memory_ + 1) / 2 : 1;
+  const std::size_t count = std::min(queue.spilled, room);
+  auto taken = spill_->take_best(host->first, count);
   if (!taken) {
     spill_error_ = taken.error().message;
-    spill_lost_ = spill_->size();
-    spill_.reset();
-    spill_best_.reset();
+    spill_lost_ += queue.spilled;
+    spilled_ -= queue.spilled;
+    queue.spilled = 0;
+    queue.spill_best.reset();
     return;
   }
+  // `count` left the spill, even if (with a damaged file) fewer came back.
+  queue.spilled -= count;
+  spilled_ -= count;
+  queue.spill_best = queue.spilled > 0 ? spill_->best_rank(host->first) : std::nullopt;
   for (SpilledRequest& spilled : *taken) {
-    place_in_memory(Queued{std::move(spilled.request), spilled.sequence}, /*front=*/false);
+    const QueueRank rank = spilled.rank;
+    queue.lanes[rank].push_back(Queued{std::move(spilled.request), spilled.sequence});
+    ++queue.in_memory;
+    ++in_memory_;
   }
-  spill_best_ = spill_->best_rank();
 }
 
 void Frontier::release_due_retries(Clock::time_point now) {
@@ -229,7 +250,6 @@ void Frontier::release_due_retries(Clock::time_point now) {
 
 std::optional<CrawlRequest> Frontier::next_ready(Clock::time_point now, const HostSlots& slots) {
   release_due_retries(now);
-  refill();
   const std::string* host = schedule_.next_ready(now, slots);
   if (!host) return std::nullopt;
   return take_front(hosts_.find(*host));

@@ -5,10 +5,14 @@
 // host never holds up the others.
 //
 // Memory: the seen set costs 11-21 bytes a URL (FingerprintSet). Queued
-// requests are kept in RAM up to max_queued_in_memory; beyond it the
-// worst-ranked go to a FrontierSpill on disk and come back, best first, when
-// the queue in RAM has drained to half. Requests of one host and rank still
-// leave in arrival order, and nothing in the spill outranks what is in RAM.
+// requests are kept in RAM up to max_queued_in_memory; beyond it, the host
+// with the most requests in RAM moves its last-ranked one to a FrontierSpill
+// on disk. Each host keeps the head of its own line in RAM (so every host
+// can be served, and the one to serve next is still found in RAM) and reads
+// the next part back from the spill when its part in RAM runs out; a host's
+// requests leave in exactly the order they would without the spill. RAM then
+// holds at most max_queued_in_memory requests, or one per host with queued
+// requests when there are more such hosts.
 #pragma once
 
 #include <cstdint>
@@ -18,10 +22,10 @@
 #include <memory>
 #include <optional>
 #include <queue>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -139,9 +143,9 @@ class Frontier {
   // finishing first; nullopt if that needs a finish (or nothing is queued).
   std::optional<Clock::time_point> next_wakeup(const HostSlots& slots) const;
 
-  std::size_t pending() const { return in_memory_ + delayed_.size() + spilled(); }
+  std::size_t pending() const { return in_memory_ + delayed_.size() + spilled_; }
   std::size_t queued_in_memory() const { return in_memory_; }
-  std::size_t spilled() const { return spill_ ? spill_->size() : 0; }
+  std::size_t spilled() const { return spilled_; }
   std::size_t seen() const { return seen_.size(); }
   std::size_t seen_set_bytes() const { return seen_.memory_bytes(); }
 
@@ -155,7 +159,14 @@ class Frontier {
     // before a shallow one, and its links must still wait their turn. Lanes
     // are never left empty, so begin() is the next lane to serve.
     std::map<QueueRank, std::deque<Queued>> lanes;
+    std::size_t in_memory = 0;
+    // The rest of this host's line, on disk: everything there ranks after
+    // everything in the lanes. A host with spilled requests always has at
+    // least one in RAM.
+    std::size_t spilled = 0;
+    std::optional<QueueRank> spill_best;
   };
+  using HostIterator = std::unordered_map<std::string, HostQueue>::iterator;
   struct Delayed {
     Clock::time_point not_before;
     std::uint64_t order;
@@ -179,15 +190,15 @@ class Frontier {
   // requests ranked as well or better (so it waits its turn behind them).
   void enqueue(CrawlRequest request);
   void place_in_memory(Queued queued, bool front);
-  CrawlRequest take_front(std::unordered_map<std::string, HostQueue>::iterator host);
-  void lane_emptied(std::unordered_map<std::string, HostQueue>::iterator host,
-                    std::map<QueueRank, std::deque<Queued>>::iterator lane);
+  CrawlRequest take_front(HostIterator host);
+  // Keeps hosts_by_size_ and the schedule up to date after `host` changed.
+  void host_changed(HostIterator host, std::size_t old_in_memory);
   bool spilling() const { return limits_.max_queued_in_memory > 0 && open_spill_ && !spill_error_; }
-  // Moves the newest request of the worst rank in RAM to the spill.
-  void spill_worst();
-  void spill(Queued queued);
-  // Brings the best spilled requests back once RAM has drained to half.
-  void refill();
+  // Moves the last-ranked request of the host with the most in RAM to the spill.
+  void spill_from_largest_host();
+  void spill(HostIterator host, Queued queued);
+  // Reads the next part of the host's line back from the spill.
+  void refill(HostIterator host);
   void release_due_retries(Clock::time_point now);
 
   Scope scope_;
@@ -196,19 +207,19 @@ class Frontier {
   TrapGuard trap_guard_;
   std::unordered_map<std::string, long> admitted_per_host_;  // only with max_pages_per_host
   FingerprintSet seen_;
-  std::unordered_map<std::string, HostQueue> hosts_;  // only hosts with requests in RAM; keys stay put
+  std::unordered_map<std::string, HostQueue> hosts_;  // only hosts with queued requests; keys stay put
   HostSchedule schedule_;
-  // For spill_worst(): the hosts with a lane of each rank (pointing at hosts_' keys).
-  std::map<QueueRank, std::unordered_set<const std::string*>> hosts_by_rank_;
+  // For spill_from_largest_host(): hosts by requests in RAM (pointing at hosts_' keys).
+  std::set<std::pair<std::size_t, const std::string*>> hosts_by_size_;
   std::priority_queue<Delayed, std::vector<Delayed>, std::greater<>> delayed_;
   std::uint64_t delayed_order_ = 0;
   std::uint64_t next_sequence_ = 1;
   std::size_t in_memory_ = 0;
+  std::size_t spilled_ = 0;
   long admitted_ = 0;
   std::function<void(const CrawlRequest&, std::uint64_t key)> on_admitted_;
   SpillOpener open_spill_;
   std::unique_ptr<FrontierSpill> spill_;     // opened on first use
-  std::optional<QueueRank> spill_best_;      // the spill's best rank, while it holds any
   std::optional<std::string> spill_error_;
   std::size_t spill_lost_ = 0;
 };

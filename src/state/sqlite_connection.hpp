@@ -31,6 +31,8 @@ class SqliteConnection {
   // `doing` names what the statement is for, in its error messages.
   Result<SqliteStatement> prepare(std::string_view sql, std::string_view doing);
 
+  // Rows the last INSERT, UPDATE or DELETE changed.
+  int changes() const { return sqlite3_changes(db_); }
   // The rowid of the last row this connection inserted.
   std::int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
   // The primary result code of the last failed call (SQLITE_NOTADB, ...).

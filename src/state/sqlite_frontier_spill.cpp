@@ -18,16 +18,16 @@ constexpr const char* scratch_pragmas =
     "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE;"
     "PRAGMA cache_size=-2048; PRAGMA temp_store=FILE;";
 
-// Requests leave best first: rank, then arrival. A retry's sequence is 0, and
-// two may share it, so the order is an index, not a key.
+// Each host's requests leave best first: rank, then arrival. A retry's
+// sequence is 0, and two may share it, so the order is an index, not a key.
 constexpr const char* schema =
-    "CREATE TABLE spill(rank_priority INTEGER NOT NULL, rank_depth INTEGER NOT NULL,"
+    "CREATE TABLE spill(host TEXT NOT NULL, rank_priority INTEGER NOT NULL, rank_depth INTEGER NOT NULL,"
     " sequence INTEGER NOT NULL, url TEXT NOT NULL, depth INTEGER NOT NULL, referer TEXT NOT NULL,"
     " attempt INTEGER NOT NULL, priority INTEGER NOT NULL);"
-    "CREATE INDEX spill_order ON spill(rank_priority, rank_depth, sequence);";
+    "CREATE INDEX spill_order ON spill(host, rank_priority, rank_depth, sequence);";
 
 constexpr const char* best_rows =
-    "SELECT rowid FROM spill ORDER BY rank_priority, rank_depth, sequence LIMIT ?1";
+    "SELECT rowid FROM spill WHERE host = ?1 ORDER BY rank_priority, rank_depth, sequence LIMIT ?2";
 
 Result<std::string> make_scratch_file(std::string directory) {
   if (directory.empty()) {
@@ -56,8 +56,8 @@ Result<std::unique_ptr<SqliteFrontierSpill>> SqliteFrontierSpill::open(const std
   if (auto made = connection->execute(schema, "creating the frontier spill"); !made) return made.error();
 
   auto insert = connection->prepare(
-      "INSERT INTO spill(rank_priority, rank_depth, sequence, url, depth, referer, attempt, priority)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+      "INSERT INTO spill(rank_priority, rank_depth, sequence, url, depth, referer, attempt, priority, host)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
       "spilling a queued URL");
   auto select_best = connection->prepare(
       std::string("SELECT rank_priority, rank_depth, sequence, url, depth, referer, attempt, priority FROM spill"
@@ -65,7 +65,7 @@ Result<std::unique_ptr<SqliteFrontierSpill>> SqliteFrontierSpill::open(const std
       "reading queued URLs back");
   auto delete_best = connection->prepare(std::string("DELETE FROM spill WHERE rowid IN (") + best_rows + ")",
                                          "removing queued URLs read back");
-  auto best_rank = connection->prepare("SELECT rank_priority, rank_depth FROM spill"
+  auto best_rank = connection->prepare("SELECT rank_priority, rank_depth FROM spill WHERE host = ?1"
                                        " ORDER BY rank_priority, rank_depth LIMIT 1",
                                        "finding the best spilled rank");
   for (const auto* statement : {&insert, &select_best, &delete_best, &best_rank}) {
@@ -100,19 +100,21 @@ Result<void> SqliteFrontierSpill::put(const crawl::SpilledRequest& spilled) {
       .bind(5, request.depth)
       .bind(6, request.referer)
       .bind(7, request.attempt)
-      .bind(8, request.priority);
+      .bind(8, request.priority)
+      .bind(9, request.url.host());
   if (auto inserted = use.run(); !inserted) return inserted.error();
   ++size_;
   if (++puts_in_batch_ >= puts_per_batch) return end_batch();
   return {};
 }
 
-Result<std::vector<crawl::SpilledRequest>> SqliteFrontierSpill::take_best(std::size_t count) {
+Result<std::vector<crawl::SpilledRequest>> SqliteFrontierSpill::take_best(const std::string& host,
+                                                                        std::size_t count) {
   if (auto ended = end_batch(); !ended) return ended.error();
   std::vector<crawl::SpilledRequest> taken;
   {
     auto use = select_best_.use();
-    use.bind(1, static_cast<std::int64_t>(count));
+    use.bind(1, host).bind(2, static_cast<std::int64_t>(count));
     while (true) {
       auto row = use.step();
       if (!row) return row.error();
@@ -126,9 +128,9 @@ Result<std::vector<crawl::SpilledRequest>> SqliteFrontierSpill::take_best(std::s
     }
   }
   auto use = delete_best_.use();
-  use.bind(1, static_cast<std::int64_t>(count));
+  use.bind(1, host).bind(2, static_cast<std::int64_t>(count));
   if (auto deleted = use.run(); !deleted) return deleted.error();
-  size_ -= std::min(size_, count);
+  size_ -= std::min(size_, static_cast<std::size_t>(connection_.changes()));
   return taken;
 }
 
@@ -145,8 +147,9 @@ std::size_t SqliteFrontierSpill::file_bytes() {
   return static_cast<std::size_t>(count.integer(0) * size.integer(0));
 }
 
-std::optional<crawl::QueueRank> SqliteFrontierSpill::best_rank() const {
+std::optional<crawl::QueueRank> SqliteFrontierSpill::best_rank(const std::string& host) const {
   auto use = best_rank_.use();
+  use.bind(1, host);
   auto row = use.step();
   if (!row || !*row) return std::nullopt;
   return crawl::QueueRank{static_cast<int>(use.integer(0)), static_cast<int>(use.integer(1))};

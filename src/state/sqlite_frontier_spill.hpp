@@ -22,8 +22,8 @@ class SqliteFrontierSpill final : public crawl::FrontierSpill {
   static Result<std::unique_ptr<SqliteFrontierSpill>> open(const std::string& directory);
 
   Result<void> put(const crawl::SpilledRequest& spilled) override;
-  Result<std::vector<crawl::SpilledRequest>> take_best(std::size_t count) override;
-  std::optional<crawl::QueueRank> best_rank() const override;
+  Result<std::vector<crawl::SpilledRequest>> take_best(const std::string& host, std::size_t count) override;
+  std::optional<crawl::QueueRank> best_rank(const std::string& host) const override;
   std::size_t size() const override { return size_; }
   // The scratch file's size (for the benchmark's bytes-per-URL figure).
   std::size_t file_bytes();

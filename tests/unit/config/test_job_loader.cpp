@@ -110,6 +110,7 @@ TEST_CASE("a job with only the required keys gets the documented defaults") {
   CHECK(job->concurrency == 8);
   CHECK(job->max_pages == 10000);
   CHECK(job->max_depth == 10);
+  CHECK(job->max_queued_in_memory == 10000);
   CHECK(job->output.path == "out/{job}.jsonl");
 }
 
@@ -430,6 +431,8 @@ TEST_CASE("integers outside their range are reported with the range") {
        "config/books.json: /concurrency: expected an integer from 1 to 1024, found 1025"},
       {minimal_job(R"("max_pages": -1)"),
        "config/books.json: /max_pages: expected an integer >= 0, found -1"},
+      {minimal_job(R"("max_queued_in_memory": 99)"),
+       "config/books.json: /max_queued_in_memory: expected an integer >= 100, found 99"},
       {minimal_job(R"("max_depth": -3)"),
        "config/books.json: /max_depth: expected an integer >= 0, found -3"},
       {minimal_job(R"("max_depth": 3000000000)"),

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <climits>
 #include <map>
 #include <set>
 #include <memory>
@@ -20,30 +21,30 @@ namespace {
 
 // A spill in a map, with failures on demand.
 struct MapSpill final : crawl::FrontierSpill {
-  std::map<std::tuple<crawl::QueueRank, std::uint64_t, int>, crawl::SpilledRequest> rows;
+  std::map<std::tuple<std::string, crawl::QueueRank, std::uint64_t, int>, crawl::SpilledRequest> rows;
   int next_row = 0;
   bool fail_puts = false;
   bool fail_takes = false;
-  std::size_t* largest = nullptr;
 
   Result<void> put(const crawl::SpilledRequest& spilled) override {
     if (fail_puts) return make_error(ErrorKind::io, "spill: disk full");
-    rows.emplace(std::tuple{spilled.rank, spilled.sequence, next_row++}, spilled);
-    if (largest) *largest = std::max(*largest, rows.size());
+    rows.emplace(std::tuple{spilled.request.url.host(), spilled.rank, spilled.sequence, next_row++}, spilled);
     return {};
   }
-  Result<std::vector<crawl::SpilledRequest>> take_best(std::size_t count) override {
+  Result<std::vector<crawl::SpilledRequest>> take_best(const std::string& host, std::size_t count) override {
     if (fail_takes) return make_error(ErrorKind::io, "spill: read error");
     std::vector<crawl::SpilledRequest> taken;
-    while (taken.size() < count && !rows.empty()) {
-      taken.push_back(rows.begin()->second);
-      rows.erase(rows.begin());
+    auto it = rows.lower_bound(std::tuple{host, crawl::QueueRank{INT_MIN, INT_MIN}, 0, 0});
+    while (taken.size() < count && it != rows.end() && std::get<0>(it->first) == host) {
+      taken.push_back(it->second);
+      it = rows.erase(it);
     }
     return taken;
   }
-  std::optional<crawl::QueueRank> best_rank() const override {
-    if (rows.empty()) return std::nullopt;
-    return std::get<0>(rows.begin()->first);
+  std::optional<crawl::QueueRank> best_rank(const std::string& host) const override {
+    auto it = rows.lower_bound(std::tuple{host, crawl::QueueRank{INT_MIN, INT_MIN}, 0, 0});
+    if (it == rows.end() || std::get<0>(it->first) != host) return std::nullopt;
+    return std::get<1>(it->first);
   }
   std::size_t size() const override { return rows.size(); }
 };
@@ -63,6 +64,18 @@ Frontier frontier_with_budget(std::size_t budget, crawl::CrawlOrder order, const
       return std::unique_ptr<crawl::FrontierSpill>(std::move(spill));
     });
   }
+  return frontier;
+}
+
+// One host, a budget of 100 queued in RAM, a MapSpill (set in `spill` when opened).
+Frontier one_host_frontier(MapSpill*& spill, bool fail_puts = false) {
+  Frontier frontier(crawl::Scope({"a.test"}, {}), crawl::FrontierLimits{50, 0, 0, crawl::CrawlOrder::breadth_first, 100});
+  frontier.spill_to([&spill, fail_puts]() -> Result<std::unique_ptr<crawl::FrontierSpill>> {
+    auto made = std::make_unique<MapSpill>();
+    made->fail_puts = fail_puts;
+    spill = made.get();
+    return std::unique_ptr<crawl::FrontierSpill>(std::move(made));
+  });
   return frontier;
 }
 
@@ -161,12 +174,7 @@ TEST_CASE("on one host, a frontier with a memory budget hands out exactly what a
 
 TEST_CASE("a request ranked above everything in RAM pushes the worst one out to the spill") {
   MapSpill* spill = nullptr;
-  Frontier frontier(crawl::Scope({"a.test"}, {}), crawl::FrontierLimits{50, 0, 0, crawl::CrawlOrder::breadth_first, 100});
-  frontier.spill_to([&spill]() -> Result<std::unique_ptr<crawl::FrontierSpill>> {
-    auto made = std::make_unique<MapSpill>();
-    spill = made.get();
-    return std::unique_ptr<crawl::FrontierSpill>(std::move(made));
-  });
+  Frontier frontier = one_host_frontier(spill);
   for (int i = 0; i < 150; ++i) REQUIRE(frontier.add({url("http://a.test/d3-" + std::to_string(i)), 3, "r"}) == Admission::queued);
   CHECK(frontier.queued_in_memory() == 100);
   CHECK(frontier.spilled() == 50);
@@ -184,13 +192,7 @@ TEST_CASE("a request ranked above everything in RAM pushes the worst one out to 
 
 TEST_CASE("a spill that cannot be written keeps everything in RAM and says why") {
   MapSpill* spill = nullptr;
-  Frontier frontier(crawl::Scope({"a.test"}, {}), crawl::FrontierLimits{50, 0, 0, crawl::CrawlOrder::breadth_first, 100});
-  frontier.spill_to([&spill]() -> Result<std::unique_ptr<crawl::FrontierSpill>> {
-    auto made = std::make_unique<MapSpill>();
-    made->fail_puts = true;
-    spill = made.get();
-    return std::unique_ptr<crawl::FrontierSpill>(std::move(made));
-  });
+  Frontier frontier = one_host_frontier(spill, /*fail_puts=*/true);
   for (int i = 0; i < 300; ++i) REQUIRE(frontier.add({url("http://a.test/" + std::to_string(i)), 1, "r"}) == Admission::queued);
   REQUIRE(frontier.spill_error());
   CHECK(*frontier.spill_error() == "spill: disk full");
@@ -215,12 +217,7 @@ TEST_CASE("a spill that cannot be opened keeps everything in RAM and says why") 
 
 TEST_CASE("a spill that cannot be read back counts what it lost") {
   MapSpill* spill = nullptr;
-  Frontier frontier(crawl::Scope({"a.test"}, {}), crawl::FrontierLimits{50, 0, 0, crawl::CrawlOrder::breadth_first, 100});
-  frontier.spill_to([&spill]() -> Result<std::unique_ptr<crawl::FrontierSpill>> {
-    auto made = std::make_unique<MapSpill>();
-    spill = made.get();
-    return std::unique_ptr<crawl::FrontierSpill>(std::move(made));
-  });
+  Frontier frontier = one_host_frontier(spill);
   for (int i = 0; i < 250; ++i) REQUIRE(frontier.add({url("http://a.test/" + std::to_string(i)), 1, "r"}) == Admission::queued);
   REQUIRE(spill);
   spill->fail_takes = true;
@@ -231,4 +228,43 @@ TEST_CASE("a spill that cannot be read back counts what it lost") {
   REQUIRE(frontier.spill_error());
   CHECK(frontier.spill_lost() == 150);
   CHECK(frontier.pending() == 0);
+  CHECK(spill->size() == 150);  // still there, but unreadable: counted as lost
+}
+
+TEST_CASE("with more hosts than the memory budget, every host keeps its head in RAM and can be served") {
+  MapSpill* spill = nullptr;
+  Frontier frontier(crawl::Scope({"test"}, {}), crawl::FrontierLimits{50, 0, 0, crawl::CrawlOrder::breadth_first, 100});
+  frontier.spill_to([&spill]() -> Result<std::unique_ptr<crawl::FrontierSpill>> {
+    auto made = std::make_unique<MapSpill>();
+    spill = made.get();
+    return std::unique_ptr<crawl::FrontierSpill>(std::move(made));
+  });
+  // 300 hosts, 10 URLs each, queued host after host: most of every host's
+  // line goes to the spill, its head stays.
+  for (int host = 0; host < 300; ++host) {
+    for (int i = 0; i < 10; ++i) {
+      const std::string link = "http://h" + std::to_string(host) + ".test/" + std::to_string(i);
+      REQUIRE(frontier.add({url(link), 1, "r"}) == Admission::queued);
+    }
+  }
+  CHECK(frontier.queued_in_memory() == 300);
+  CHECK(frontier.spilled() == 2700);
+  // One request per host per 10 s: the first 300 handed out are 300 hosts.
+  crawl::HostSlots slots(crawl::Politeness{1, std::chrono::seconds(10), 0, {}});
+  std::set<std::string> hosts;
+  for (int i = 0; i < 300; ++i) {
+    auto request = frontier.next_ready(t0, slots);
+    REQUIRE(request);
+    CHECK(request->url.path() == "/0");
+    slots.start(request->url.host(), t0);
+    slots.finish(request->url.host());
+    hosts.insert(request->url.host());
+  }
+  CHECK(hosts.size() == 300);
+  CHECK_FALSE(frontier.next_ready(t0, slots));
+  // Every host read the next part of its line back, in order.
+  auto later = frontier.next_ready(t0 + std::chrono::seconds(10), slots);
+  REQUIRE(later);
+  CHECK(later->url.path() == "/1");
+  CHECK(frontier.pending() == 2699);
 }

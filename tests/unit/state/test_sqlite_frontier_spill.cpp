@@ -15,8 +15,9 @@ using state::SqliteFrontierSpill;
 
 namespace {
 
-SpilledRequest spilled(const std::string& path, crawl::QueueRank rank, std::uint64_t sequence, int attempt = 1) {
-  return {CrawlRequest{*Url::parse("http://shop.test" + path), rank.second, "http://shop.test/from", attempt, -rank.first},
+SpilledRequest spilled(const std::string& path, crawl::QueueRank rank, std::uint64_t sequence, int attempt = 1,
+                       const std::string& host = "shop.test") {
+  return {CrawlRequest{*Url::parse("http://" + host + path), rank.second, "http://shop.test/from", attempt, -rank.first},
           rank, sequence};
 }
 
@@ -32,20 +33,22 @@ std::size_t entries_in(const std::filesystem::path& directory) {
 
 }  // namespace
 
-TEST_CASE("the SQLite spill returns requests best rank first, then in arrival order, whole") {
+TEST_CASE("the SQLite spill returns a host's requests best rank first, then in arrival order, whole") {
   auto spill = SqliteFrontierSpill::open("");
   REQUIRE(spill);
   auto& store = **spill;
-  CHECK_FALSE(store.best_rank());
+  CHECK_FALSE(store.best_rank("shop.test"));
+  REQUIRE(store.put(spilled("/other-host", {-9, 0}, 1, 1, "other.test")));
   REQUIRE(store.put(spilled("/d2-late", {0, 2}, 9)));
   REQUIRE(store.put(spilled("/d2-early", {0, 2}, 3)));
   REQUIRE(store.put(spilled("/retry", {0, 2}, 0, 3)));
   REQUIRE(store.put(spilled("/urgent?q=1", {-5, 4}, 12)));
   REQUIRE(store.put(spilled("/d1", {0, 1}, 20)));
-  CHECK(store.size() == 5);
-  CHECK(store.best_rank() == crawl::QueueRank{-5, 4});
+  CHECK(store.size() == 6);
+  CHECK(store.best_rank("shop.test") == crawl::QueueRank{-5, 4});
+  CHECK(store.best_rank("other.test") == crawl::QueueRank{-9, 0});
 
-  auto first = store.take_best(2);
+  auto first = store.take_best("shop.test", 2);
   REQUIRE(first);
   CHECK(paths(*first) == std::vector<std::string>{"/urgent?q=1", "/d1"});
   const CrawlRequest& urgent = (*first)[0].request;
@@ -53,15 +56,19 @@ TEST_CASE("the SQLite spill returns requests best rank first, then in arrival or
   CHECK(urgent.priority == 5);
   CHECK(urgent.referer == "http://shop.test/from");
   CHECK((*first)[0].sequence == 12);
-  CHECK(store.size() == 3);
-  CHECK(store.best_rank() == crawl::QueueRank{0, 2});
+  CHECK(store.size() == 4);
+  CHECK(store.best_rank("shop.test") == crawl::QueueRank{0, 2});
 
-  auto rest = store.take_best(10);
+  auto rest = store.take_best("shop.test", 10);
   REQUIRE(rest);
   CHECK(paths(*rest) == std::vector<std::string>{"/retry", "/d2-early", "/d2-late"});
   CHECK((*rest)[0].request.attempt == 3);
+  CHECK(store.size() == 1);
+  CHECK_FALSE(store.best_rank("shop.test"));
+  auto other = store.take_best("other.test", 10);
+  REQUIRE(other);
+  CHECK(paths(*other) == std::vector<std::string>{"/other-host"});
   CHECK(store.size() == 0);
-  CHECK_FALSE(store.best_rank());
 }
 
 TEST_CASE("the SQLite spill holds 100,000 requests across its write batches") {
@@ -74,7 +81,7 @@ TEST_CASE("the SQLite spill holds 100,000 requests across its write batches") {
   std::size_t taken = 0;
   int last_depth = 0;
   while ((*spill)->size() > 0) {
-    auto batch = (*spill)->take_best(5000);
+    auto batch = (*spill)->take_best("shop.test", 5000);
     REQUIRE(batch);
     REQUIRE_FALSE(batch->empty());
     CHECK(batch->front().rank.second >= last_depth);
