@@ -16,7 +16,7 @@ constexpr std::size_t puts_per_batch = 4096;
 // keep RAM flat.
 constexpr const char* scratch_pragmas =
     "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE;"
-    "PRAGMA cache_size=-2048; PRAGMA temp_store=FILE;";
+    "PRAGMA cache_size=-512; PRAGMA temp_store=FILE;";
 
 // Each host's requests leave best first: rank, then arrival. A retry's
 // sequence is 0, and two may share it, so the order is an index, not a key.
