@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The comparison benchmark (gleaner issue 7): gleaner against Scrapy and an
-# aiohttp + BeautifulSoup crawler on one generated shop catalogue (about
-# 10,500 pages of 30-60 KB) served by nginx on 127.0.0.1, plus the C++
-# baselines that bound what a crawler on this machine could do.
+# The comparison benchmark (gleaner issue 7): gleaner against Scrapy, an
+# aiohttp + BeautifulSoup crawler and Crawlee's CheerioCrawler (Node.js) on
+# one generated shop catalogue (about 10,500 pages of 30-60 KB) served by
+# nginx on 127.0.0.1, plus the C++ baselines that bound what a crawler on this
+# machine could do.
 #   bench/compare.sh [RUNS] [CONCURRENCY]     (defaults: 3 runs, concurrency 32)
 #   bench/compare.sh --scale [RUNS]           gleaner's peak RSS at 10k and ~100k pages (default 1 run)
 # Prints a Markdown table of medians: pages/s, CPU s per 1,000 pages, peak
@@ -10,13 +11,16 @@
 # Environment:
 #   GLEANER_BUILD_DIR  build directory with gleaner and bench/ (default: build)
 #   BASELINE_BUILD_DIR where bench/bench-parse-only and bench/bench-fetch-only are (default: GLEANER_BUILD_DIR)
-#   BENCH_TOOLS        which rows, default "gleaner scrapy aiohttp parse-only fetch-only"
+#   BENCH_TOOLS        which rows, default "gleaner scrapy aiohttp crawlee parse-only fetch-only"
 #   BENCH_PRODUCTS     products in the catalogue (default 10000; fewer for a quick try)
 #   TMPDIR             the generated sites are cached in $TMPDIR/gleaner-bench-cache
+# The crawlee row needs bench/peers/crawlee/install.sh run once (npm); without
+# its node_modules the row is skipped with a note.
 # Nothing here passes or fails on speed; a person reads the numbers. Time:
-# one run of every tool is about 45 min on 2 busy cores (Scrapy and
-# aiohttp+bs4 take ~20 min each), so the default 3 runs take over 2 hours;
-# --scale about 17 min. BENCH_TOOLS="gleaner parse-only fetch-only" takes minutes.
+# one run of every tool is about 50 min on 2 busy cores (Scrapy and
+# aiohttp+bs4 take ~20 min each, Crawlee ~5 min), so the default 3 runs take
+# over 2.5 hours; --scale about 17 min. BENCH_TOOLS="gleaner parse-only fetch-only"
+# takes minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,9 +30,10 @@ runs="${1:-$([ "$scale" = 1 ] && echo 1 || echo 3)}"
 concurrency="${2:-32}"
 build="${GLEANER_BUILD_DIR:-build}"
 baselines="${BASELINE_BUILD_DIR:-$build}/bench"
-tools="${BENCH_TOOLS:-gleaner scrapy aiohttp parse-only fetch-only}"
+tools="${BENCH_TOOLS:-gleaner scrapy aiohttp crawlee parse-only fetch-only}"
 products="${BENCH_PRODUCTS:-10000}"
 python=/usr/bin/python3  # Debian's, where python3-scrapy, -aiohttp, -bs4 and -lxml live
+crawlee_dir=bench/peers/crawlee  # its node_modules comes from install.sh
 cache="${TMPDIR:-/tmp}/gleaner-bench-cache"
 [ -x "$build/gleaner" ] || { echo "compare: build first (meson compile -C $build gleaner)" >&2; exit 1; }
 
@@ -121,6 +126,15 @@ run_aiohttp() {
   record_crawl aiohttp+bs4 "$pages" "$scratch/time" "$scratch/aiohttp.jsonl" "$site/expected.jsonl"
 }
 
+run_crawlee() {
+  local site="$1"
+  timed node "$crawlee_dir/crawlee_cheerio.mjs" "$base_url/" "$scratch/crawlee.jsonl" "$concurrency" \
+    >"$scratch/crawlee.out"
+  local pages
+  pages="$(tail -n 1 "$scratch/crawlee.out" | "$python" -c 'import json,sys; print(json.load(sys.stdin)["pages"])')"
+  record_crawl crawlee "$pages" "$scratch/time" "$scratch/crawlee.jsonl" "$site/expected.jsonl"
+}
+
 # A baseline binary's JSON line, tagged with its row name.
 record_baseline() {
   local tool="$1"; shift
@@ -157,6 +171,13 @@ compare() {
     fi
     wants scrapy && run_scrapy "$site"
     wants aiohttp && run_aiohttp "$site"
+    if wants crawlee; then
+      if [ -d "$crawlee_dir/node_modules" ] && command -v node >/dev/null; then
+        run_crawlee "$site"
+      else
+        [ "$run" = 1 ] && note "no node or no $crawlee_dir/node_modules (run bench/install-deps.sh): crawlee row skipped"
+      fi
+    fi
     if wants parse-only; then
       if [ -x "$baselines/bench-parse-only" ]; then
         record_baseline parse-only "$baselines/bench-parse-only" --list "$scratch/files"

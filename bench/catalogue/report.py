@@ -19,8 +19,10 @@ import statistics
 import sys
 from collections import defaultdict
 
-ORDER = ["gleaner", "scrapy", "aiohttp+bs4", "parse-only", "parse-only --arena",
+ORDER = ["gleaner", "scrapy", "aiohttp+bs4", "crawlee", "parse-only", "parse-only --arena",
          "parse+select", "fetch-only"]
+# Row labels where the results' tool name is too terse for a reader.
+LABELS = {"crawlee": "Crawlee (CheerioCrawler)"}
 
 
 def median_of(runs, key):
@@ -66,8 +68,8 @@ def main():
     for tool in sorted(summary, key=lambda t: ORDER.index(t) if t in ORDER else len(ORDER)):
         s = summary[tool]
         correct = "–" if s["expected"] is None else f"{s['correct']:,.0f}/{s['expected']:,.0f}"
-        print(f"| {tool} | {cell(s['pages'], 0)} | {cell(s['pages_per_s'])} | {cell(s['cpu_per_1000'], 2)} "
-              f"| {cell(s['rss_mb'])} | {correct} |")
+        print(f"| {LABELS.get(tool, tool)} | {cell(s['pages'], 0)} | {cell(s['pages_per_s'])} "
+              f"| {cell(s['cpu_per_1000'], 2)} | {cell(s['rss_mb'])} | {correct} |")
     print(f"\nMedians of {max((s['runs'] for s in summary.values()), default=0)} run(s) per tool.")
 
     nginx_per_1000 = None
@@ -79,7 +81,7 @@ def main():
     if not gleaner or not gleaner["pages_per_s"]:
         return 0
     print("\ngleaner's pages/s:")
-    for peer in ["scrapy", "aiohttp+bs4"]:
+    for peer in ["scrapy", "aiohttp+bs4", "crawlee"]:
         if peer in summary and summary[peer]["pages_per_s"]:
             print(f"- vs {peer}: {gleaner['pages_per_s'] / summary[peer]['pages_per_s']:.1f}×")
     parse = [summary[t] for t in ["parse-only", "parse-only --arena"] if t in summary]
