@@ -19,15 +19,17 @@ namespace {
 
 std::size_t heap_in_use() { return mallinfo2().uordblks; }
 
-std::string product_url(long i) {
-  return "https://shop.example.com/catalogue/category-" + std::to_string(i % 40) + "/product-" + std::to_string(i) +
-         ".html";
+// URL i is the (i % 100)th product on listing page i / 100: links arrive in
+// page-sized runs with one referer, as a crawl queues them.
+constexpr long links_per_listing = 100;
+
+std::string category_path(long i) {
+  return "https://shop.example.com/catalogue/category-" + std::to_string(i / links_per_listing % 40);
 }
 
-std::string listing_url(long i) {
-  return "https://shop.example.com/catalogue/category-" + std::to_string(i % 40) + "/page-" +
-         std::to_string(i / 500) + ".html";
-}
+std::string product_url(long i) { return category_path(i) + "/product-" + std::to_string(i) + ".html"; }
+
+std::string listing_url(long i) { return category_path(i) + "/page-" + std::to_string(i / links_per_listing) + ".html"; }
 
 crawl::Frontier frontier_for(std::size_t budget) {
   return crawl::Frontier(crawl::Scope({"shop.example.com"}, {}),

@@ -34,6 +34,7 @@
 #include "core/url.hpp"
 #include "extract/item_records.hpp"
 #include "extract/link_hrefs.hpp"
+#include "extract/link_resolver.hpp"
 #include "extract/page.hpp"
 #include "html/document.hpp"
 #include "html/gumbo_arena.hpp"
@@ -160,7 +161,7 @@ void extract_page(const config::Job& job, const Url& url, const html::Document& 
   extract::Page page;
   const Url base = *extract::document_base(document, context.url);
   for (const std::string_view href : extract::link_hrefs(document, job.follow)) {
-    if (auto link = base.resolve(href)) {
+    if (auto link = extract::resolve_link(base, href)) {
       page.links.push_back(std::move(*link));
     } else {
       ++page.unresolvable_links;

@@ -128,7 +128,10 @@ struct Job {
   int max_depth = 10;      // start URLs are depth 0
   // Queued URLs kept in RAM at most; beyond it they wait in a scratch file
   // (crawl::FrontierSpill), so RAM stays flat however much a crawl queues.
-  long max_queued_in_memory = 10000;
+  // Small by default: a host's next URLs come back from the spill in batches
+  // as fast as they are fetched, so a larger queue in RAM buys no speed
+  // (README, Memory).
+  long max_queued_in_memory = 2000;
   // The run exits 1 (though its dataset is written) when more than this share
   // of the URLs it finished ended in a transport error or an HTTP error status.
   double max_error_rate = 1;  // 0..1; 1: never

@@ -40,6 +40,16 @@ class Url {
 
   friend bool operator==(const Url& a, const Url& b) { return a.text_ == b.text_; }
 
+  // Puts back together a Url kept apart as its str() and its host(), without
+  // parsing again (the frontier queues thousands, and keeps each host's name
+  // once). Both must come from one Url.
+  static Url from_parts(std::string text, std::string host) {
+    std::string scheme = text.substr(0, text.find(':'));
+    return Url(std::move(text), std::move(scheme), std::move(host));
+  }
+  // str() moved out, for a caller done with the rest.
+  std::string take_text() && { return std::move(text_); }
+
  private:
   Url(std::string text, std::string scheme, std::string host)
       : text_(std::move(text)), scheme_(std::move(scheme)), host_(std::move(host)) {}

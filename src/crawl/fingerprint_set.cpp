@@ -29,11 +29,13 @@ bool FingerprintSet::insert(std::uint64_t key) {
     ++size_;
     return true;
   }
-  // Keep the load at most 3/4: probe runs stay short.
-  if ((size_ + 1) * 4 > slots_.size() * 3) grow();
-  const std::size_t slot = slot_of(key);
-  if (slots_[slot] == key) return false;
-  slots_[slot] = key;
+  if (contains(key)) return false;
+  // The load stays at most 7/8. The seen set is most of what grows with a
+  // crawl, and at 3/4 it would be twice this size over a third of each
+  // doubling. Keys are well mixed, so linear probing at 7/8 still reads about
+  // 4.5 slots per key found and 32 (four cache lines, in order) per key missed.
+  if ((size_ + 1) * 8 > slots_.size() * 7) grow();
+  slots_[slot_of(key)] = key;
   ++size_;
   return true;
 }

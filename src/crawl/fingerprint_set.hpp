@@ -1,8 +1,8 @@
 // FingerprintSet: the seen set, as a flat open-addressing table of 64-bit URL
 // fingerprints. A node-based std::unordered_set spends about 40 bytes on each
 // 8-byte key (node, allocator header, bucket); this table spends 8 bytes a
-// slot at a load of at most 3/4, so 10.7 to 21 bytes a URL depending on where
-// the last doubling left it, in one allocation.
+// slot at a load of at most 7/8, so 9.1 to 18.3 bytes a URL depending on
+// where the last doubling left it, in one allocation.
 #pragma once
 
 #include <cstddef>

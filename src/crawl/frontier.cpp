@@ -117,27 +117,30 @@ void Frontier::retry(CrawlRequest request, Clock::time_point not_before) {
   delayed_.push(Delayed{not_before, delayed_order_++, std::move(request)});
 }
 
-QueueRank Frontier::rank_of(const CrawlRequest& request) const {
+QueueRank Frontier::rank_of(const QueuedRequest& queued) const {
   const bool deepest_first = limits_.order == CrawlOrder::depth_first;
-  return {-request.priority, deepest_first ? -request.depth : request.depth};
+  return {-queued.priority, deepest_first ? -queued.depth : queued.depth};
+}
+
+QueuedRequest Frontier::queue_form(CrawlRequest request, std::uint64_t sequence) {
+  return QueuedRequest{std::move(request.url).take_text(), referers_.share(std::move(request.referer)),
+                       request.depth, request.attempt, request.priority, sequence};
 }
 
 void Frontier::enqueue(CrawlRequest request) {
-  Queued queued{std::move(request), next_sequence_++};
-  const auto host = hosts_.try_emplace(queued.request.url.host()).first;
+  const auto host = hosts_.try_emplace(request.url.host()).first;
+  QueuedRequest queued = queue_form(std::move(request), next_sequence_++);
   // Behind what this host has on disk already: it waits its turn there.
-  if (host->second.spilled > 0 && rank_of(queued.request) >= *host->second.spill_best && spilling()) {
+  if (host->second.spilled > 0 && rank_of(queued) >= *host->second.spill_best && spilling()) {
     spill(host, std::move(queued));
     return;
   }
-  place_in_memory(std::move(queued), /*front=*/false);
+  place_in_memory(host, std::move(queued), /*front=*/false);
   if (spilling() && in_memory_ > limits_.max_queued_in_memory) spill_from_largest_host();
 }
 
-void Frontier::place_in_memory(Queued queued, bool front) {
-  const QueueRank rank = rank_of(queued.request);
-  const auto host = hosts_.try_emplace(queued.request.url.host()).first;
-  auto& lane = host->second.lanes[rank];
+void Frontier::place_in_memory(HostIterator host, QueuedRequest queued, bool front) {
+  auto& lane = host->second.lanes[rank_of(queued)];
   if (front) {
     lane.push_front(std::move(queued));
   } else {
@@ -162,7 +165,7 @@ void Frontier::host_changed(HostIterator host, std::size_t old_in_memory) {
 CrawlRequest Frontier::take_front(HostIterator host) {
   HostQueue& queue = host->second;
   auto lane = queue.lanes.begin();
-  CrawlRequest request = std::move(lane->second.front().request);
+  CrawlRequest request = std::move(lane->second.front()).request(host->first);
   lane->second.pop_front();
   if (lane->second.empty()) queue.lanes.erase(lane);
   --in_memory_;
@@ -180,7 +183,7 @@ void Frontier::spill_from_largest_host() {
   HostQueue& queue = host->second;
   const auto lane = std::prev(queue.lanes.end());
   // Its last: what stays in RAM of this host ranks before it, or arrived before it.
-  Queued queued = std::move(lane->second.back());
+  QueuedRequest queued = std::move(lane->second.back());
   lane->second.pop_back();
   if (lane->second.empty()) queue.lanes.erase(lane);
   --in_memory_;
@@ -188,22 +191,23 @@ void Frontier::spill_from_largest_host() {
   spill(host, std::move(queued));
 }
 
-void Frontier::spill(HostIterator host, Queued queued) {
+void Frontier::spill(HostIterator host, QueuedRequest queued) {
   if (!spill_) {
     auto opened = open_spill_();
     if (!opened) {
       spill_error_ = opened.error().message;
-      place_in_memory(std::move(queued), /*front=*/false);
+      place_in_memory(host, std::move(queued), /*front=*/false);
       return;
     }
     spill_ = std::move(*opened);
   }
-  const QueueRank rank = rank_of(queued.request);
-  SpilledRequest spilled{std::move(queued.request), rank, queued.sequence};
+  const QueueRank rank = rank_of(queued);
+  const std::uint64_t sequence = queued.sequence;
+  SpilledRequest spilled{std::move(queued).request(host->first), rank, sequence};
   if (auto stored = spill_->put(spilled); !stored) {
     // From now on everything stays in RAM; what is in the spill still comes back.
     spill_error_ = stored.error().message;
-    place_in_memory(Queued{std::move(spilled.request), spilled.sequence}, /*front=*/false);
+    place_in_memory(host, queue_form(std::move(spilled.request), sequence), /*front=*/false);
     return;
   }
   HostQueue& queue = host->second;
@@ -215,9 +219,13 @@ void Frontier::spill(HostIterator host, Queued queued) {
 void Frontier::refill(HostIterator host) {
   HostQueue& queue = host->second;
   const std::size_t budget = limits_.max_queued_in_memory;
-  // Half the room left, so that other hosts' refills find some too; at least one.
+  // Half the room left, so that other hosts' refills find some too; at least
+  // one. At most a batch: what is read back is briefly held twice (the
+  // spill's answer and the lanes), and a read of thousands was the peak of a
+  // large crawl's memory. The next read comes when this batch has been served.
+  constexpr std::size_t most_per_refill = 512;
   const std::size_t room = budget > in_memory_ ? (budget - in_memory_ + 1) / 2 : 1;
-  const std::size_t count = std::min(queue.spilled, room);
+  const std::size_t count = std::min({queue.spilled, room, most_per_refill});
   auto taken = spill_->take_best(host->first, count);
   if (!taken) {
     spill_error_ = taken.error().message;
@@ -233,7 +241,7 @@ void Frontier::refill(HostIterator host) {
   queue.spill_best = queue.spilled > 0 ? spill_->best_rank(host->first) : std::nullopt;
   for (SpilledRequest& spilled : *taken) {
     const QueueRank rank = spilled.rank;
-    queue.lanes[rank].push_back(Queued{std::move(spilled.request), spilled.sequence});
+    queue.lanes[rank].push_back(queue_form(std::move(spilled.request), spilled.sequence));
     ++queue.in_memory;
     ++in_memory_;
   }
@@ -244,7 +252,8 @@ void Frontier::release_due_retries(Clock::time_point now) {
     // priority_queue::top is const; the element is popped right after.
     CrawlRequest request = std::move(const_cast<Delayed&>(delayed_.top()).request);
     delayed_.pop();
-    place_in_memory(Queued{std::move(request), 0}, /*front=*/true);  // a retry keeps its place in line
+    const auto host = hosts_.try_emplace(request.url.host()).first;
+    place_in_memory(host, queue_form(std::move(request), 0), /*front=*/true);  // a retry keeps its place in line
   }
 }
 

@@ -4,7 +4,7 @@
 // deepest) request whose host is ready (HostSlots), so one slow or throttled
 // host never holds up the others.
 //
-// Memory: the seen set costs 11-21 bytes a URL (FingerprintSet). Queued
+// Memory: the seen set costs 9-18 bytes a URL (FingerprintSet). Queued
 // requests are kept in RAM up to max_queued_in_memory; beyond it, the host
 // with the most requests in RAM moves its last-ranked one to a FrontierSpill
 // on disk. Each host keeps the head of its own line in RAM (so every host
@@ -38,6 +38,7 @@
 #include "crawl/queue_rank.hpp"
 #include "crawl/link_rules.hpp"
 #include "crawl/scope.hpp"
+#include "crawl/queued_request.hpp"
 #include "crawl/trap_guard.hpp"
 
 namespace gleaner::crawl {
@@ -150,15 +151,11 @@ class Frontier {
   std::size_t seen_set_bytes() const { return seen_.memory_bytes(); }
 
  private:
-  struct Queued {
-    CrawlRequest request;
-    std::uint64_t sequence;  // arrival order; a retry has 0, so it keeps its place
-  };
   struct HostQueue {
     // One lane per rank: with many pages in flight, a deep page can finish
     // before a shallow one, and its links must still wait their turn. Lanes
     // are never left empty, so begin() is the next lane to serve.
-    std::map<QueueRank, std::deque<Queued>> lanes;
+    std::map<QueueRank, std::deque<QueuedRequest>> lanes;
     std::size_t in_memory = 0;
     // The rest of this host's line, on disk: everything there ranks after
     // everything in the lanes. A host with spilled requests always has at
@@ -185,18 +182,19 @@ class Frontier {
   // Whether the job's query rules could change `url` (else it is canonical as it is).
   bool rewrites_queries(const Url& url) const { return !rules_.query.empty() && !url.query().empty(); }
   void admit(CrawlRequest request, std::uint64_t key, const TrapCheck& trap);
-  QueueRank rank_of(const CrawlRequest& request) const;
+  QueueRank rank_of(const QueuedRequest& queued) const;
+  QueuedRequest queue_form(CrawlRequest request, std::uint64_t sequence);
   // A new request: to RAM, or to the spill when the spill already holds
   // requests ranked as well or better (so it waits its turn behind them).
   void enqueue(CrawlRequest request);
-  void place_in_memory(Queued queued, bool front);
+  void place_in_memory(HostIterator host, QueuedRequest queued, bool front);
   CrawlRequest take_front(HostIterator host);
   // Keeps hosts_by_size_ and the schedule up to date after `host` changed.
   void host_changed(HostIterator host, std::size_t old_in_memory);
   bool spilling() const { return limits_.max_queued_in_memory > 0 && open_spill_ && !spill_error_; }
   // Moves the last-ranked request of the host with the most in RAM to the spill.
   void spill_from_largest_host();
-  void spill(HostIterator host, Queued queued);
+  void spill(HostIterator host, QueuedRequest queued);
   // Reads the next part of the host's line back from the spill.
   void refill(HostIterator host);
   void release_due_retries(Clock::time_point now);
@@ -214,6 +212,7 @@ class Frontier {
   std::priority_queue<Delayed, std::vector<Delayed>, std::greater<>> delayed_;
   std::uint64_t delayed_order_ = 0;
   std::uint64_t next_sequence_ = 1;
+  SharedReferers referers_;
   std::size_t in_memory_ = 0;
   std::size_t spilled_ = 0;
   long admitted_ = 0;

@@ -54,7 +54,7 @@ FieldEvaluator::Outcome FieldEvaluator::evaluate(const config::FieldRule& field,
 }
 
 Json FieldEvaluator::value_of(const config::FieldRule& field, const GumboNode* root, const std::string& path) {
-  std::vector<std::string> matched = field_values(root, field);
+  std::vector<std::string> matched = field_values(root, field, index_);
   if (!field.all && matched.size() > 1) matched.resize(1);
   if (field.type == config::FieldType::boolean) return boolean_value(matched, field.transforms);
 
@@ -72,7 +72,7 @@ Json FieldEvaluator::value_of(const config::FieldRule& field, const GumboNode* r
 
 FieldEvaluator::Outcome FieldEvaluator::object_of(const config::FieldRule& field, const GumboNode* root,
                                                   const std::string& path) {
-  std::vector<const GumboNode*> elements = field_elements(root, field);
+  std::vector<const GumboNode*> elements = field_elements(root, field, index_);
   if (!field.all && elements.size() > 1) elements.resize(1);
   Outcome outcome;
   Json objects = Json::array();
@@ -94,8 +94,8 @@ FieldEvaluator::Outcome FieldEvaluator::key_values_of(const config::FieldRule& f
                                                       const std::string& path) {
   Outcome outcome;
   outcome.value = Json::object();
-  for (const GumboNode* row : field_elements(root, field)) {
-    const std::vector<std::string> keys = selector_values(row, field.key, false);
+  for (const GumboNode* row : field_elements(root, field, index_)) {
+    const std::vector<std::string> keys = selector_values(row, field.key, false, index_);
     if (keys.empty()) continue;
     const std::string key = collapse_whitespace(keys.front());
     // Rows without a key are headings or padding; the first of a repeated key wins.

@@ -15,6 +15,7 @@
 #include "config/item_rule.hpp"
 #include "core/url.hpp"
 #include "extract/page.hpp"
+#include "html/element_index.hpp"
 
 namespace gleaner::extract {
 
@@ -22,8 +23,10 @@ class FieldEvaluator {
  public:
   // `base` resolves type "url"; conversion problems are appended to
   // `warnings`, tagged with `rule` (the item rule's index in the job).
-  FieldEvaluator(const Url& base, std::size_t rule, std::vector<FieldWarning>& warnings)
-      : base_(base), rule_(rule), warnings_(warnings) {}
+  // `index` is the page's (html::Document::index()), or nullptr.
+  FieldEvaluator(const Url& base, std::size_t rule, std::vector<FieldWarning>& warnings,
+                 const html::ElementIndex* index)
+      : base_(base), rule_(rule), warnings_(warnings), index_(index) {}
 
   // Adds `fields`, read below `root`, to the object `record` in rule order.
   // Returns the path of a required field that is missing ("price",
@@ -45,6 +48,7 @@ class FieldEvaluator {
   const Url& base_;
   std::size_t rule_;
   std::vector<FieldWarning>& warnings_;
+  const html::ElementIndex* index_;
 };
 
 }  // namespace gleaner::extract

@@ -51,7 +51,8 @@ const GumboNode* root_element(const GumboNode* root) {
 
 }  // namespace
 
-std::vector<std::string> selector_values(const GumboNode* root, const html::SelectorList& list, bool as_html) {
+std::vector<std::string> selector_values(const GumboNode* root, const html::SelectorList& list, bool as_html,
+                                         const html::ElementIndex* index) {
   std::vector<std::string> values;
   if (reads_root_itself(list)) {
     const GumboNode* element = root_element(root);
@@ -61,8 +62,8 @@ std::vector<std::string> selector_values(const GumboNode* root, const html::Sele
     }
     return values;
   }
-  if (!as_html) return html::select_values(root, list);
-  for (const html::Match& match : html::select_matches(root, list)) {
+  if (!as_html) return html::select_values(root, list, index);
+  for (const html::Match& match : html::select_matches(root, list, index)) {
     if (auto value = value_of_element(match.element, match.selector->pseudo_element, as_html)) {
       values.push_back(std::move(*value));
     }
@@ -70,22 +71,24 @@ std::vector<std::string> selector_values(const GumboNode* root, const html::Sele
   return values;
 }
 
-std::vector<std::string> field_values(const GumboNode* root, const config::FieldRule& field) {
+std::vector<std::string> field_values(const GumboNode* root, const config::FieldRule& field,
+                                      const html::ElementIndex* index) {
   const bool as_html = field.type == config::FieldType::html;
-  std::vector<std::string> values = selector_values(root, field.selector, as_html);
+  std::vector<std::string> values = selector_values(root, field.selector, as_html, index);
   for (auto fallback = field.fallback_selectors.begin(); values.empty() && fallback != field.fallback_selectors.end();
        ++fallback) {
-    values = selector_values(root, *fallback, as_html);
+    values = selector_values(root, *fallback, as_html, index);
   }
   return values;
 }
 
-std::vector<const GumboNode*> field_elements(const GumboNode* root, const config::FieldRule& field) {
+std::vector<const GumboNode*> field_elements(const GumboNode* root, const config::FieldRule& field,
+                                            const html::ElementIndex* index) {
   if (field.selector.selectors.empty()) return {root};
-  std::vector<const GumboNode*> elements = html::select_all(root, field.selector);
+  std::vector<const GumboNode*> elements = html::select_all(root, field.selector, index);
   for (auto fallback = field.fallback_selectors.begin();
        elements.empty() && fallback != field.fallback_selectors.end(); ++fallback) {
-    elements = html::select_all(root, *fallback);
+    elements = html::select_all(root, *fallback, index);
   }
   return elements;
 }

@@ -15,15 +15,15 @@ bool item_applies(const config::ItemRule& item, const Url& page_url, const html:
   if (item.url_pattern && !RE2::PartialMatch(page_url.str(), *item.url_pattern)) return false;
   if (item.when.empty()) return true;
   return std::any_of(item.when.begin(), item.when.end(), [&](const html::SelectorList& selector) {
-    return !html::select_all(document.root(), selector).empty();
+    return !html::select_all(document.root(), selector, &document.index()).empty();
   });
 }
 
 void extract_items(const config::ItemRule& item, std::size_t rule, const PageContext& context,
                    const html::Document& document, const Url& base, Page& page) {
   const std::vector<const GumboNode*> roots =
-      item.scope ? html::select_all(document.root(), *item.scope) : std::vector<const GumboNode*>{document.root()};
-  FieldEvaluator evaluator(base, rule, page.warnings);
+      item.scope ? html::select_all(document.root(), *item.scope, &document.index()) : std::vector<const GumboNode*>{document.root()};
+  FieldEvaluator evaluator(base, rule, page.warnings, &document.index());
   for (const GumboNode* root : roots) {
     Record record;
     record.rule = rule;

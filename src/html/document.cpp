@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "html/element_index.hpp"
 #include "html/gumbo_arena.hpp"
 
 namespace gleaner::html {
@@ -37,6 +38,7 @@ struct Document::Parsed {
   std::string source;
   GumboArena arena;
   GumboOutput* output = nullptr;
+  std::unique_ptr<ElementIndex> index;  // made by the first index() call
 
   explicit Parsed(std::string_view html) : source(html) {}
 };
@@ -56,6 +58,11 @@ Document::~Document() = default;
 const GumboNode* Document::root() const {
   if (parsed_ == nullptr || parsed_->output == nullptr) return nullptr;
   return parsed_->output->document;
+}
+
+const ElementIndex& Document::index() const {
+  if (parsed_->index == nullptr) parsed_->index = std::make_unique<ElementIndex>(root());
+  return *parsed_->index;
 }
 
 }  // namespace gleaner::html

@@ -10,6 +10,8 @@
 
 namespace gleaner::html {
 
+class ElementIndex;
+
 class Document {
  public:
   // Never fails: HTML5 parsing recovers from any input. `html` must already be
@@ -27,6 +29,12 @@ class Document {
   // The GUMBO_NODE_DOCUMENT node; its element child is <html>. Valid as long
   // as this Document lives; nullptr only for a moved-from Document.
   const GumboNode* root() const;
+
+  // The elements filed by tag, id, class and attribute name, for selections
+  // scoped to root() (matcher.hpp). Built on the first call, so only pages
+  // that are selected from pay for it; like the rest of a Document, for one
+  // thread at a time.
+  const ElementIndex& index() const;
 
  private:
   struct Parsed;

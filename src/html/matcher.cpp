@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "html/ascii.hpp"
+#include "html/element_index.hpp"
 #include "html/node_text.hpp"
 #include "html/node_tree.hpp"
 
@@ -616,28 +617,43 @@ bool matches(const GumboNode* element, const ComplexSelector& selector) {
   return matcher.complex_matches(element, selector);
 }
 
-std::vector<Match> select_matches(const GumboNode* scope, const SelectorList& list) {
+namespace {
+
+// The first member of `list` that `element` matches, or nullptr.
+const ComplexSelector* first_matching(Matcher& matcher, const GumboNode* element, const SelectorList& list) {
+  for (const ComplexSelector& selector : list.selectors) {
+    if (matcher.complex_matches(element, selector)) return &selector;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::vector<Match> select_matches(const GumboNode* scope, const SelectorList& list, const ElementIndex* index) {
   std::vector<Match> found;
-  if (scope == nullptr || (!is_element(scope) && scope->type != GUMBO_NODE_DOCUMENT)) return found;
   Matcher matcher;
+  if (index != nullptr && scope != nullptr && scope == index->root()) {
+    std::vector<const GumboNode*> storage;
+    for (const GumboNode* element : index->candidates(list, storage)) {
+      if (const ComplexSelector* selector = first_matching(matcher, element, list)) found.push_back({element, selector});
+    }
+    return found;
+  }
+  if (scope == nullptr || (!is_element(scope) && scope->type != GUMBO_NODE_DOCUMENT)) return found;
   const bool inside = !hides_children_from_selectors(scope);
   for (const GumboNode* node = inside ? next_in_subtree(scope, scope, true) : nullptr; node != nullptr;) {
     if (is_element(node)) {
-      for (const ComplexSelector& selector : list.selectors) {
-        if (matcher.complex_matches(node, selector)) {
-          found.push_back({node, &selector});
-          break;  // once per element, however many members match it
-        }
-      }
+      // Once per element, however many members match it.
+      if (const ComplexSelector* selector = first_matching(matcher, node, list)) found.push_back({node, selector});
     }
     node = next_in_subtree(node, scope, is_element(node) && !hides_children_from_selectors(node));
   }
   return found;
 }
 
-std::vector<const GumboNode*> select_all(const GumboNode* scope, const SelectorList& list) {
+std::vector<const GumboNode*> select_all(const GumboNode* scope, const SelectorList& list, const ElementIndex* index) {
   std::vector<const GumboNode*> elements;
-  for (const Match& match : select_matches(scope, list)) elements.push_back(match.element);
+  for (const Match& match : select_matches(scope, list, index)) elements.push_back(match.element);
   return elements;
 }
 

@@ -14,6 +14,8 @@
 
 namespace gleaner::html {
 
+class ElementIndex;
+
 // Whether `element` is the subject of `selector`. The pseudo-element only
 // picks what to extract, so it plays no part. Ancestors are not limited to any
 // scope, as in the DOM's querySelectorAll().
@@ -27,9 +29,14 @@ struct Match {
 // Every element below `scope` (not scope itself) that matches some member of
 // `list`, once each, in document order. `scope` is a document or an element.
 // As in a browser, the contents of a <template> are not searched.
-std::vector<Match> select_matches(const GumboNode* scope, const SelectorList& list);
+// With an `index` of the document that `scope` is the root of, only the
+// index's candidates are tried (the same result, found faster); an index of
+// another node is ignored.
+std::vector<Match> select_matches(const GumboNode* scope, const SelectorList& list,
+                                  const ElementIndex* index = nullptr);
 
 // select_matches() without the selectors.
-std::vector<const GumboNode*> select_all(const GumboNode* scope, const SelectorList& list);
+std::vector<const GumboNode*> select_all(const GumboNode* scope, const SelectorList& list,
+                                         const ElementIndex* index = nullptr);
 
 }  // namespace gleaner::html

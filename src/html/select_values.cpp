@@ -6,9 +6,10 @@
 
 namespace gleaner::html {
 
-std::vector<std::string> select_values(const GumboNode* scope, const SelectorList& list) {
+std::vector<std::string> select_values(const GumboNode* scope, const SelectorList& list,
+                                       const ElementIndex* index) {
   std::vector<std::string> values;
-  for (const Match& match : select_matches(scope, list)) {
+  for (const Match& match : select_matches(scope, list, index)) {
     const PseudoElement& pseudo = match.selector->pseudo_element;
     switch (pseudo.kind) {
       case PseudoElementKind::none:

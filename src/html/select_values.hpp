@@ -11,12 +11,16 @@
 
 namespace gleaner::html {
 
+class ElementIndex;
+
 // One value per element select_all() finds, shaped by the pseudo-element of
 // the first list member that matched it:
 //   none          all_text(element), kept even when empty
 //   ::all-text    the same
 //   ::text        own_text(element), skipped when empty
 //   ::attr(name)  the attribute's value, skipped when the element lacks it
-std::vector<std::string> select_values(const GumboNode* scope, const SelectorList& list);
+// `index` as in select_matches().
+std::vector<std::string> select_values(const GumboNode* scope, const SelectorList& list,
+                                       const ElementIndex* index = nullptr);
 
 }  // namespace gleaner::html

@@ -59,9 +59,11 @@ Result<std::unique_ptr<SqliteFrontierSpill>> SqliteFrontierSpill::open(const std
       "INSERT INTO spill(rank_priority, rank_depth, sequence, url, depth, referer, attempt, priority, host)"
       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
       "spilling a queued URL");
+  // In the index's order, so SQLite walks the index and sorts nothing (a
+  // sorter here held a megabyte per read-back).
   auto select_best = connection->prepare(
-      std::string("SELECT rank_priority, rank_depth, sequence, url, depth, referer, attempt, priority FROM spill"
-                  " WHERE rowid IN (") + best_rows + ") ORDER BY rank_priority, rank_depth, sequence",
+      "SELECT rank_priority, rank_depth, sequence, url, depth, referer, attempt, priority FROM spill"
+      " WHERE host = ?1 ORDER BY rank_priority, rank_depth, sequence LIMIT ?2",
       "reading queued URLs back");
   auto delete_best = connection->prepare(std::string("DELETE FROM spill WHERE rowid IN (") + best_rows + ")",
                                          "removing queued URLs read back");

@@ -110,7 +110,7 @@ TEST_CASE("a job with only the required keys gets the documented defaults") {
   CHECK(job->concurrency == 8);
   CHECK(job->max_pages == 10000);
   CHECK(job->max_depth == 10);
-  CHECK(job->max_queued_in_memory == 10000);
+  CHECK(job->max_queued_in_memory == 2000);
   CHECK(job->output.path == "out/{job}.jsonl");
 }
 

@@ -22,9 +22,14 @@ SelectorList compile(const std::string& selector) {
 
 using gleaner::html::testing::names;
 
+// Every row is also checked through the document's element index, which
+// must find exactly what the walk finds.
 std::string select(const std::string& html, const std::string& selector) {
   Document doc = Document::parse(html);
-  return names(select_all(doc.root(), compile(selector)));
+  const SelectorList compiled = compile(selector);
+  std::string walked = names(select_all(doc.root(), compiled));
+  CHECK(names(select_all(doc.root(), compiled, &doc.index())) == walked);
+  return walked;
 }
 
 struct Row {

@@ -38,6 +38,8 @@ void check_rows(const std::vector<Row>& rows) {
     REQUIRE_MESSAGE(parsed, (parsed ? "" : parsed.error().message));
     Document doc = Document::parse(row.html);
     CHECK(names(select_all(doc.root(), *parsed)) == row.expected);
+    // The document's element index finds the same, through its buckets.
+    CHECK(names(select_all(doc.root(), *parsed, &doc.index())) == row.expected);
     ++rows_checked;
   }
 }

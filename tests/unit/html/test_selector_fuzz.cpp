@@ -38,6 +38,7 @@ void exercise(const std::string& selector, const Document& doc) {
   CHECK(parsed->text == selector);
   CHECK_FALSE(parsed->selectors.empty());
   auto all = select_all(doc.root(), *parsed);
+  CHECK(select_all(doc.root(), *parsed, &doc.index()) == all);
   auto values = select_values(doc.root(), *parsed);
   CHECK(values.size() <= all.size());
 }
