@@ -296,3 +296,42 @@ TEST_CASE("a retried request keeps its priority") {
   frontier.retry(std::move(*first), t0);
   CHECK(drain(frontier) == std::vector<std::string>{"http://shop.test/urgent", "http://shop.test/a"});
 }
+
+// The queue keeps a request as its URL's text, its host once and its referer
+// shared by the links of one page; what comes out must be what went in.
+TEST_CASE("a queued request comes back whole: URL parts, referer, depth, priority") {
+  Frontier frontier(crawl::Scope({"shop.test", "b.test"}, {}), {10, 0});
+  const std::vector<std::pair<std::string, std::string>> links = {
+      {"https://shop.test:8443/p/1?x=1", "http://shop.test/list?page=1"},
+      {"http://b.test/p/2", "http://shop.test/list?page=1"},
+      {"https://shop.test:8443/p/3", "http://shop.test/list?page=2"},
+      {"http://b.test/p/4", "http://shop.test/list?page=1"},
+  };
+  for (const auto& [link, referer] : links) REQUIRE(frontier.add_link(url(link), 1, referer) == Admission::queued);
+  REQUIRE(frontier.add({url("http://b.test/"), 0, ""}) == Admission::queued);
+
+  crawl::HostSlots slots = unlimited();
+  std::vector<CrawlRequest> out;
+  while (auto request = frontier.next_ready(t0, slots)) out.push_back(std::move(*request));
+  REQUIRE(out.size() == 5);
+  CHECK(out[0].url.str() == "http://b.test/");
+  CHECK(out[0].referer.empty());
+  CHECK(out[0].depth == 0);
+  for (const CrawlRequest& request : out) {
+    CAPTURE(request.url.str());
+    const Url reparsed = url(request.url.str());
+    CHECK(request.url.scheme() == reparsed.scheme());
+    CHECK(request.url.host() == reparsed.host());
+    CHECK(request.url.origin() == reparsed.origin());
+    CHECK(request.attempt == 1);
+    if (request.depth == 0) continue;
+    bool found = false;
+    for (const auto& [link, referer] : links) {
+      if (link == request.url.str()) {
+        found = true;
+        CHECK(request.referer == referer);
+      }
+    }
+    CHECK(found);
+  }
+}
