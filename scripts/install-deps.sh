@@ -7,7 +7,7 @@ packages=(
   build-essential pkg-config meson ninja-build cmake python3
   libcurl4-openssl-dev libgumbo-dev nlohmann-json3-dev libre2-dev libuchardet-dev
   libcli11-dev doctest-dev libcpp-httplib-dev zlib1g-dev libpsl-dev
-  libexpat1-dev libsqlite3-dev openssl
+  libexpat1-dev libsqlite3-dev openssl nghttp2-server
 )
 
 if [ "$(id -u)" -eq 0 ]; then

@@ -26,6 +26,12 @@ nlohmann::ordered_json stats_json(const RunOutcome& outcome) {
   pages["robots_disallowed"] = stats.robots_disallowed;
   pages["abandoned"] = stats.abandoned;
 
+  // Whether connections were reused (HTTP/2 multiplexing, HTTP/1.1 keep-alive).
+  auto& http = json["http"];
+  http["connections_opened"] = stats.http.connections_opened;
+  http["responses_by_version"] = nlohmann::ordered_json::object();
+  for (const auto& [version, count] : stats.http.responses_by_version) http["responses_by_version"][version] = count;
+
   auto& frontier = json["frontier"];
   frontier["most_queued"] = stats.most_queued;
   frontier["most_spilled"] = stats.most_spilled;

@@ -203,6 +203,7 @@ loop::Task<Stats> Engine::run() {
   if (!unsent_.empty()) co_await hand_over({}, std::nullopt);
 
   stats_.seconds = std::chrono::duration<double>(loop::Clock::now() - started).count();
+  stats_.http = http_.traffic();
   co_return stats_;
 }
 

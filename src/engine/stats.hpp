@@ -7,6 +7,7 @@
 #include <string>
 
 #include "crawl/frontier.hpp"
+#include "http/traffic.hpp"
 
 namespace gleaner::engine {
 
@@ -46,6 +47,7 @@ struct Stats {
   std::size_t gone = 0;          // 404 or 410 where a copy was stored
   std::size_t items_reused = 0;  // of `items`, records re-emitted from stored copies (emit "all")
   bool resumed = false;          // this run continued an interrupted one
+  http::Traffic http;            // connections opened, responses by HTTP version (every fetch)
   double seconds = 0;
   bool interrupted = false;           // stopped early by request_stop()
   bool out_of_time = false;           // ... because max_runtime ran out

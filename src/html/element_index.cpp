@@ -158,15 +158,29 @@ const ElementIndex::Bucket* ElementIndex::rarest_key(const CompoundSelector& com
   return rarest;
 }
 
+// Every compound of a match is matched by an element of this document (the
+// subject, its ancestors, their earlier siblings), all of them filed here:
+// a compound that requires a key no element has rules the selector out.
+// Jobs list follow rules for every kind of page (`ul.pagination a.next`) and
+// most of them find nothing on most pages; this answers those at once.
+bool ElementIndex::cannot_match(const ComplexSelector& selector, Bucket& absent) const {
+  if (selector.compounds.empty()) return true;
+  for (const CompoundSelector& compound : selector.compounds) {
+    const Bucket* rarest = rarest_key(compound, absent);
+    if (rarest != nullptr && rarest->count == 0) return true;
+  }
+  return false;
+}
+
 std::span<const GumboNode* const> ElementIndex::candidates(const SelectorList& list,
                                                            std::vector<const GumboNode*>& storage) const {
   Bucket absent;  // count 0: the key is on no element
   std::vector<const Bucket*> chosen;
   for (const ComplexSelector& selector : list.selectors) {
-    if (selector.compounds.empty()) continue;  // matches nothing
+    if (cannot_match(selector, absent)) continue;
     const Bucket* bucket = rarest_key(selector.compounds.back(), absent);
     if (bucket == nullptr) return elements_;
-    if (bucket->count > 0) chosen.push_back(bucket);
+    chosen.push_back(bucket);
   }
 
   storage.clear();

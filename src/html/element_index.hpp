@@ -60,6 +60,7 @@ class ElementIndex {
   // nullptr when it requires none (`*`, `:not(p)`): every element is a candidate.
   // A key no element has gives a bucket with count 0.
   const Bucket* rarest_key(const CompoundSelector& compound, Bucket& absent) const;
+  bool cannot_match(const ComplexSelector& selector, Bucket& absent) const;
 
   const GumboNode* root_;
   std::vector<const GumboNode*> elements_;

@@ -61,6 +61,12 @@ void HttpClient::set_job_options(CURL* easy) const {
   curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(easy, CURLOPT_USERAGENT, options_.user_agent.c_str());
   curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS);
+  // Requests that start together on a host with no connection yet wait for
+  // the first one to tell (ALPN, in its TLS handshake) whether it multiplexes,
+  // instead of each opening a connection: on HTTP/2 they then share that one;
+  // on HTTP/1.1 they learn it cannot a moment later (after the handshake; for
+  // plain http, after the first response's headers) and open their own.
+  curl_easy_setopt(easy, CURLOPT_PIPEWAIT, 1L);
   // The job's headers are for the site; a proxy's CONNECT gets none of them.
   curl_easy_setopt(easy, CURLOPT_HEADEROPT, CURLHEADER_SEPARATE);
   // "" rather than unset: curl would otherwise pick up http_proxy and friends
@@ -126,6 +132,7 @@ loop::Task<Response> HttpClient::fetch(Request request) {
   const FetchHeaders headers(headers_, request);
   std::string url = request.url;
   Response response;
+  long connections_opened = 0;  // over all hops
   for (long hops = 0;; ++hops) {
     configure(easy.get(), request, url, headers.for_hop(hops == 0 || same_origin(url, request.url)));
     {
@@ -133,6 +140,8 @@ loop::Task<Response> HttpClient::fetch(Request request) {
       co_await transfer;
       response = transfer.take_response(request);
     }
+    traffic_.count(response);
+    connections_opened += response.connections_opened;
     const std::string target = redirect_target(easy.get(), response);
     if (target.empty()) break;
     if (hops >= max_redirects) {
@@ -153,6 +162,7 @@ loop::Task<Response> HttpClient::fetch(Request request) {
     }
     url = target;
   }
+  response.connections_opened = connections_opened;
   give_back(std::move(easy));
   co_return response;
 }

@@ -11,6 +11,7 @@
 #include "http/request.hpp"
 #include "http/request_headers.hpp"
 #include "http/response.hpp"
+#include "http/traffic.hpp"
 #include "loop/event_loop.hpp"
 #include "loop/task.hpp"
 
@@ -29,6 +30,8 @@ class HttpClient {
   loop::Task<Response> fetch(Request request);
 
   const ClientOptions& options() const { return options_; }
+  // Every response fetched so far (robots.txt and redirect hops included).
+  const Traffic& traffic() const { return traffic_; }
 
   // Ends every transfer in flight now, and makes every later one end at once:
   // their fetches complete with TransportError::abandoned. For shutting down.
@@ -60,6 +63,7 @@ class HttpClient {
   std::unique_ptr<CURLSH, ShareDeleter> cookie_jar_;
   CurlMulti multi_;
   std::vector<EasyHandle> idle_;
+  Traffic traffic_;
 };
 
 }  // namespace gleaner::http

@@ -38,6 +38,11 @@ struct Response {
   TransportError error = TransportError::none;
   std::string error_message;  // "GET http://...: timed out after 30 s (0 bytes received)"
   double seconds = 0;
+  // How the answer travelled, for --stats: the HTTP version that served it
+  // ("1.1", "2"; "" when no response arrived) and the connections curl had
+  // to open for it, every redirect hop included (0: it reused one).
+  std::string http_version;
+  long connections_opened = 0;
 
   bool failed() const { return error != TransportError::none; }
   // 304: the validators sent still match; the body is empty, the stored copy current.

@@ -49,6 +49,17 @@ std::string last_header(CURL* easy, const char* name) {
   return header->value;
 }
 
+// CURLINFO_HTTP_VERSION as --stats names it; "" before any response arrived.
+std::string version_name(long version) {
+  switch (version) {
+    case CURL_HTTP_VERSION_1_0: return "1.0";
+    case CURL_HTTP_VERSION_1_1: return "1.1";
+    case CURL_HTTP_VERSION_2_0: return "2";
+    case CURL_HTTP_VERSION_3: return "3";
+    default: return "";
+  }
+}
+
 }  // namespace
 
 std::string_view to_string(TransportError error) {
@@ -196,6 +207,10 @@ Response Transfer::take_response(const Request& request) {
   response.retry_after = last_header(easy_, "Retry-After");
   response.etag = last_header(easy_, "ETag");
   response.last_modified = last_header(easy_, "Last-Modified");
+  long version = 0;
+  curl_easy_getinfo(easy_, CURLINFO_HTTP_VERSION, &version);
+  response.http_version = version_name(version);
+  curl_easy_getinfo(easy_, CURLINFO_NUM_CONNECTS, &response.connections_opened);
 
   response.error = body_too_large_ ? TransportError::too_large : classify(result_);
   if (!consumer_error_.empty()) response.error = TransportError::other;

@@ -95,6 +95,10 @@ TEST_CASE("candidates come from the subject's rarest key") {
   CHECK(candidate_count(doc, "*") == doc.index().size());   // no key: everything
   CHECK(candidate_count(doc, ":not(p)") == doc.index().size());
   CHECK(candidate_count(doc, "li, *") == doc.index().size());
+  // A compound further left that no element can match rules the member out.
+  CHECK(candidate_count(doc, "ol.nothing li") == 0);
+  CHECK(candidate_count(doc, ".nothing ~ *, li") == 3);
+  CHECK(candidate_count(doc, "div > ul li") == 3);
 }
 
 TEST_CASE("an index of one node is ignored for selections scoped elsewhere") {
