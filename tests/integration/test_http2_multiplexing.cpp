@@ -189,14 +189,25 @@ nlohmann::json crawl_with_cli(const std::string& base_url, const testing::TempDi
   return nlohmann::json::parse(testing::read_file(stats));
 }
 
+// The test site in a temporary directory, served by nghttpd.
+struct Http2Site {
+  testing::TempDir dir;
+  std::filesystem::path htdocs = make_site(dir.path / "site");
+  Http2Server server{htdocs, dir.path};
+
+  static std::filesystem::path make_site(const std::filesystem::path& htdocs) {
+    std::filesystem::create_directory(htdocs);
+    write_site(htdocs);
+    return htdocs;
+  }
+};
+
 }  // namespace
 
 TEST_CASE("over HTTP/2 every request of a crawl shares one multiplexed connection") {
-  testing::TempDir dir;
-  const std::filesystem::path htdocs = dir.path / "site";
-  std::filesystem::create_directory(htdocs);
-  write_site(htdocs);
-  Http2Server server(htdocs, dir.path);
+  Http2Site site;
+  testing::TempDir& dir = site.dir;
+  Http2Server& server = site.server;
 
   const engine::Stats stats = crawl_site(job_text(server.base_url()), dir);
   CHECK(stats.pages_fetched == linked_pages + 1);
@@ -214,11 +225,9 @@ TEST_CASE("over HTTP/2 every request of a crawl shares one multiplexed connectio
 // connection yet each open one: curl cannot know the server speaks HTTP/2
 // before the first TLS handshake ends (ALPN).
 TEST_CASE("over HTTP/2 a crawl that starts many requests at once still opens one connection") {
-  testing::TempDir dir;
-  const std::filesystem::path htdocs = dir.path / "site";
-  std::filesystem::create_directory(htdocs);
-  write_site(htdocs);
-  Http2Server server(htdocs, dir.path);
+  Http2Site site;
+  testing::TempDir& dir = site.dir;
+  Http2Server& server = site.server;
 
   // Every page a start URL, and no robots.txt first: 8 requests leave at once.
   const engine::Stats stats = crawl_site(job_text(server.base_url(), true), dir);
