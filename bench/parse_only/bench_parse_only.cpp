@@ -160,8 +160,9 @@ void extract_page(const config::Job& job, const Url& url, const html::Document& 
   extract::PageContext context(url);
   extract::Page page;
   const Url base = *extract::document_base(document, context.url);
+  const extract::LinkResolver resolver(base);
   for (const std::string_view href : extract::link_hrefs(document, job.follow)) {
-    if (auto link = extract::resolve_link(base, href)) {
+    if (auto link = resolver.resolve(href)) {
       page.links.push_back(std::move(*link));
     } else {
       ++page.unresolvable_links;

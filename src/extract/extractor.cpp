@@ -16,8 +16,11 @@ Page Extractor::extract(const PageContext& context, std::string_view body) const
   const html::Document document = html::Document::parse(body);
 
   const Url base = *document_base(document, context.url);
-  for (const std::string_view href : link_hrefs(document, job_.follow)) {
-    if (auto url = resolve_link(base, href)) {
+  const LinkResolver resolver(base);
+  const std::vector<std::string_view> hrefs = link_hrefs(document, job_.follow);
+  page.links.reserve(hrefs.size());
+  for (const std::string_view href : hrefs) {
+    if (auto url = resolver.resolve(href)) {
       page.links.push_back(std::move(*url));
     } else {
       ++page.unresolvable_links;

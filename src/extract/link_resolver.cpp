@@ -1,8 +1,8 @@
 #include "extract/link_resolver.hpp"
 
+#include <functional>
 #include <string>
-#include <unordered_map>
-
+#include <vector>
 
 namespace gleaner::extract {
 namespace {
@@ -23,26 +23,9 @@ bool has_scheme(std::string_view href) {
   return false;
 }
 
-// The part of `base` that resolving `href` reads, as a key prefix; nullopt
-// when the form is not one the memory keeps (see the header).
-std::optional<std::string_view> base_part(const Url& base, std::string_view href) {
-  if (href.empty()) return std::nullopt;
-  // Whitespace and control characters are stripped before resolving; such
-  // links are rare enough to resolve afresh.
-  if (static_cast<unsigned char>(href.front()) <= ' ' || static_cast<unsigned char>(href.back()) <= ' ') {
-    return std::nullopt;
-  }
-  if (href.front() == '#' || href.front() == '?' || href.front() == '\\') return std::nullopt;
-  if (has_scheme(href)) return std::string_view();
-  if (href.starts_with("//")) return std::string_view(base.scheme());
-  if (href.front() == '/') return base.origin();
-  const std::string_view path = base.path();
-  const std::size_t last_slash = path.rfind('/');
-  if (last_slash == std::string_view::npos) return std::nullopt;
-  // The path is a view into the URL's text, so the directory is its prefix.
-  const std::string_view text = base.str();
-  return text.substr(0, static_cast<std::size_t>(path.data() - text.data()) + last_slash + 1);
-}
+std::uint64_t hash_of(std::string_view text) { return std::hash<std::string_view>{}(text); }
+
+LinkResolver::BasePart part_of(std::string_view text) { return {text, hash_of(text)}; }
 
 std::optional<Url> resolve_afresh(const Url& base, std::string_view href) {
   auto url = base.resolve(href);
@@ -50,23 +33,105 @@ std::optional<Url> resolve_afresh(const Url& base, std::string_view href) {
   return std::move(*url);
 }
 
+// The answers, keyed by base part and link, in one open-addressing table per
+// thread: a lookup hashes the link alone (the part's hash is the resolver's)
+// and builds no key string.
+class RememberedLinks {
+ public:
+  RememberedLinks() : slots_(remembered_links * 2) {}
+
+  // The remembered answer, or nullptr.
+  const std::optional<Url>* find(const LinkResolver::BasePart& part, std::string_view href, std::uint64_t hash) const {
+    for (std::size_t slot = hash & mask();; slot = (slot + 1) & mask()) {
+      const Entry& entry = slots_[slot];
+      if (!entry.used) return nullptr;
+      if (entry.hash == hash && entry.part_size == part.text.size() &&
+          entry.key.size() == part.text.size() + href.size() &&
+          std::string_view(entry.key).substr(0, part.text.size()) == part.text &&
+          std::string_view(entry.key).substr(part.text.size()) == href) {
+        return &entry.answer;
+      }
+    }
+  }
+
+  void remember(const LinkResolver::BasePart& part, std::string_view href, std::uint64_t hash,
+                std::optional<Url> answer) {
+    if (count_ >= remembered_links) forget();
+    std::size_t slot = hash & mask();
+    while (slots_[slot].used) slot = (slot + 1) & mask();
+    Entry& entry = slots_[slot];
+    entry.used = true;
+    entry.hash = hash;
+    entry.part_size = part.text.size();
+    entry.key.assign(part.text).append(href);
+    entry.answer = std::move(answer);
+    ++count_;
+  }
+
+ private:
+  struct Entry {
+    bool used = false;
+    std::uint64_t hash = 0;
+    std::size_t part_size = 0;  // where the link starts in `key`
+    std::string key;            // base part, then the link
+    std::optional<Url> answer;
+  };
+
+  std::size_t mask() const { return slots_.size() - 1; }
+
+  void forget() {
+    for (Entry& entry : slots_) {
+      entry.used = false;
+      entry.answer.reset();
+    }
+    count_ = 0;
+  }
+
+  std::vector<Entry> slots_;  // a power of two, at most half full
+  std::size_t count_ = 0;
+};
+
 }  // namespace
 
-std::optional<Url> resolve_link(const Url& base, std::string_view href) {
-  const auto part = base_part(base, href);
-  if (!part) return resolve_afresh(base, href);
+LinkResolver::LinkResolver(const Url& base)
+    : base_(base), absolute_(part_of({})), scheme_(part_of(base.scheme())), origin_(part_of(base.origin())) {
+  const std::string_view path = base.path();
+  const std::size_t last_slash = path.rfind('/');
+  if (last_slash != std::string_view::npos) {
+    // The path is a view into the URL's text, so the directory is its prefix.
+    const std::string_view text = base.str();
+    directory_ = part_of(text.substr(0, static_cast<std::size_t>(path.data() - text.data()) + last_slash + 1));
+  }
+}
 
-  thread_local std::unordered_map<std::string, std::optional<Url>> remembered;
-  std::string key;
-  key.reserve(part->size() + 1 + href.size());
-  // A canonical URL holds no newline, so the first one ends the base's part.
-  key.append(*part).push_back('\n');
-  key.append(href);
-  if (const auto found = remembered.find(key); found != remembered.end()) return found->second;
-  if (remembered.size() >= remembered_links) remembered.clear();
-  std::optional<Url> resolved = resolve_afresh(base, href);
-  remembered.emplace(std::move(key), resolved);
+std::optional<LinkResolver::BasePart> LinkResolver::base_part(std::string_view href) const {
+  if (href.empty()) return std::nullopt;
+  // Whitespace and control characters are stripped before resolving; such
+  // links are rare enough to resolve afresh.
+  if (static_cast<unsigned char>(href.front()) <= ' ' || static_cast<unsigned char>(href.back()) <= ' ') {
+    return std::nullopt;
+  }
+  if (href.front() == '#' || href.front() == '?' || href.front() == '\\') return std::nullopt;
+  if (has_scheme(href)) return absolute_;
+  if (href.starts_with("//")) return scheme_;
+  if (href.front() == '/') return origin_;
+  return directory_;
+}
+
+std::optional<Url> LinkResolver::resolve(std::string_view href) const {
+  const auto part = base_part(href);
+  if (!part) return resolve_afresh(base_, href);
+
+  thread_local RememberedLinks remembered;
+  // The part's hash stands in for its text, so that the same link under two
+  // bases lands in two places.
+  const std::uint64_t hash = hash_of(href) ^ (part->hash * 0x9e3779b97f4a7c15ULL);
+  if (const std::optional<Url>* found = remembered.find(*part, href, hash)) return *found;
+  std::optional<Url> resolved = resolve_afresh(base_, href);
+  remembered.remember(*part, href, hash, resolved);
   return resolved;
 }
+
+std::optional<Url> resolve_link(const Url& base, std::string_view href) { return LinkResolver(base).resolve(href); }
 
 }  // namespace gleaner::extract

@@ -31,6 +31,21 @@ std::uint64_t tag_key(GumboTag tag) {
   return key_of(KeyKind::tag, std::string_view(bytes, 2));
 }
 
+// key_of(KeyKind::attribute, name, true) for gumbo's NUL-terminated name,
+// read once (no strlen first); also returns the name's length.
+std::uint64_t attribute_key(const char* name, std::size_t& length) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  auto mix = [&hash](unsigned char byte) {
+    hash ^= byte;
+    hash *= 0x100000001b3ULL;
+  };
+  mix(static_cast<unsigned char>(KeyKind::attribute));
+  const char* c = name;
+  for (; *c != '\0'; ++c) mix(static_cast<unsigned char>(ascii_lower(*c)));
+  length = static_cast<std::size_t>(c - name);
+  return hash == 0 ? 1 : hash;
+}
+
 // Spreads the FNV bits over the table's low bits (splitmix64's finalizer).
 std::size_t slot_hash(std::uint64_t key) {
   key ^= key >> 30;
@@ -55,16 +70,45 @@ void for_each_word(std::string_view list, Visit visit) {
 
 }  // namespace
 
-ElementIndex::ElementIndex(const GumboNode* document) : root_(document), buckets_(256) {
+thread_local std::optional<ElementIndex::Storage> ElementIndex::spare_storage_;
+
+ElementIndex::ElementIndex(const GumboNode* document) : root_(document) {
+  if (spare_storage_) {
+    storage_ = std::move(*spare_storage_);
+    spare_storage_.reset();
+    storage_.elements.clear();
+    storage_.subtree_ends.clear();
+    storage_.postings.clear();
+    std::fill(storage_.buckets.begin(), storage_.buckets.end(), Bucket{});
+  }
+  if (storage_.buckets.empty()) storage_.buckets.resize(256);
   if (document == nullptr) return;
+
+  // The elements whose subtrees are still open, innermost last: an element
+  // closes them down to its parent, and its position ends their subtrees.
+  std::vector<std::uint32_t> open;
+  std::vector<const GumboNode*>& elements = storage_.elements;
+  std::vector<std::uint32_t>& ends = storage_.subtree_ends;
   for (const GumboNode* node = next_in_subtree(document, document, true); node != nullptr;) {
     const bool element = is_element(node);
     if (element) {
-      file_element(node, static_cast<std::uint32_t>(elements_.size()));
-      elements_.push_back(node);
+      const auto position = static_cast<std::uint32_t>(elements.size());
+      while (!open.empty() && elements[open.back()] != node->parent) {
+        ends[open.back()] = position;
+        open.pop_back();
+      }
+      file_element(node, position);
+      elements.push_back(node);
+      ends.push_back(0);
+      open.push_back(position);
     }
     node = next_in_subtree(node, document, element && !hides_children_from_selectors(node));
   }
+  for (const std::uint32_t position : open) ends[position] = static_cast<std::uint32_t>(elements.size());
+}
+
+ElementIndex::~ElementIndex() {
+  if (!storage_.buckets.empty() && !spare_storage_) spare_storage_ = std::move(storage_);
 }
 
 // Files the element as the matcher will test it: its tag by gumbo's enum,
@@ -72,18 +116,22 @@ ElementIndex::ElementIndex(const GumboNode* document) : root_(document), buckets
 // the words of its first class attribute and the value of its first id
 // attribute, the ones attribute() finds. One pass over the attributes.
 void ElementIndex::file_element(const GumboNode* element, std::uint32_t position) {
+  static const std::uint64_t id_key = key_of(KeyKind::attribute, "id");
+  static const std::uint64_t class_key = key_of(KeyKind::attribute, "class");
   file_under(tag_key(element->v.element.tag), position);
   bool id_seen = false;
   bool class_seen = false;
   const GumboVector& attributes = element->v.element.attributes;
   for (unsigned int i = 0; i < attributes.length; ++i) {
     const auto* attr = static_cast<const GumboAttribute*>(attributes.data[i]);
-    const std::string_view name = attr->name;
-    file_under(key_of(KeyKind::attribute, name, true), position);
-    if (!id_seen && ascii_iequals(name, "id")) {
+    std::size_t length = 0;
+    const std::uint64_t key = attribute_key(attr->name, length);
+    file_under(key, position);
+    // The key only narrows it down: the name decides.
+    if (key == id_key && !id_seen && ascii_iequals(std::string_view(attr->name, length), "id")) {
       id_seen = true;
       file_under(key_of(KeyKind::id, attr->value), position);
-    } else if (!class_seen && ascii_iequals(name, "class")) {
+    } else if (key == class_key && !class_seen && ascii_iequals(std::string_view(attr->name, length), "class")) {
       class_seen = true;
       for_each_word(attr->value, [&](std::string_view word) { file_under(key_of(KeyKind::class_name, word), position); });
     }
@@ -91,25 +139,26 @@ void ElementIndex::file_element(const GumboNode* element, std::uint32_t position
 }
 
 void ElementIndex::file_under(std::uint64_t key, std::uint32_t position) {
+  std::vector<Posting>& postings = storage_.postings;
   Bucket& bucket = bucket_for(key);
-  const auto posting = static_cast<std::uint32_t>(postings_.size());
+  const auto posting = static_cast<std::uint32_t>(postings.size());
   if (bucket.count == 0) {
     bucket.head = posting;
-  } else if (postings_[bucket.tail].element == position) {
+  } else if (postings[bucket.tail].element == position) {
     return;  // class="a a", or two keys that collide: filed once
   } else {
-    postings_[bucket.tail].next = posting;
+    postings[bucket.tail].next = posting;
   }
-  postings_.push_back(Posting{position, no_posting});
+  postings.push_back(Posting{position, no_posting});
   bucket.tail = posting;
   ++bucket.count;
 }
 
 ElementIndex::Bucket& ElementIndex::bucket_for(std::uint64_t key) {
-  if ((keys_ + 1) * 4 > buckets_.size() * 3) grow();
-  const std::size_t mask = buckets_.size() - 1;
+  if ((keys_ + 1) * 4 > storage_.buckets.size() * 3) grow();
+  const std::size_t mask = storage_.buckets.size() - 1;
   for (std::size_t slot = slot_hash(key) & mask;; slot = (slot + 1) & mask) {
-    Bucket& bucket = buckets_[slot];
+    Bucket& bucket = storage_.buckets[slot];
     if (bucket.key == key) return bucket;
     if (bucket.key == 0) {
       bucket.key = key;
@@ -120,23 +169,23 @@ ElementIndex::Bucket& ElementIndex::bucket_for(std::uint64_t key) {
 }
 
 const ElementIndex::Bucket* ElementIndex::find(std::uint64_t key) const {
-  const std::size_t mask = buckets_.size() - 1;
+  const std::size_t mask = storage_.buckets.size() - 1;
   for (std::size_t slot = slot_hash(key) & mask;; slot = (slot + 1) & mask) {
-    const Bucket& bucket = buckets_[slot];
+    const Bucket& bucket = storage_.buckets[slot];
     if (bucket.key == key) return &bucket;
     if (bucket.key == 0) return nullptr;
   }
 }
 
 void ElementIndex::grow() {
-  std::vector<Bucket> old = std::move(buckets_);
-  buckets_.assign(old.size() * 2, Bucket{});
-  const std::size_t mask = buckets_.size() - 1;
+  std::vector<Bucket> old = std::move(storage_.buckets);
+  storage_.buckets.assign(old.size() * 2, Bucket{});
+  const std::size_t mask = storage_.buckets.size() - 1;
   for (const Bucket& bucket : old) {
     if (bucket.key == 0) continue;
     std::size_t slot = slot_hash(bucket.key) & mask;
-    while (buckets_[slot].key != 0) slot = (slot + 1) & mask;
-    buckets_[slot] = bucket;
+    while (storage_.buckets[slot].key != 0) slot = (slot + 1) & mask;
+    storage_.buckets[slot] = bucket;
   }
 }
 
@@ -163,45 +212,84 @@ const ElementIndex::Bucket* ElementIndex::rarest_key(const CompoundSelector& com
 // a compound that requires a key no element has rules the selector out.
 // Jobs list follow rules for every kind of page (`ul.pagination a.next`) and
 // most of them find nothing on most pages; this answers those at once.
-bool ElementIndex::cannot_match(const ComplexSelector& selector, Bucket& absent) const {
-  if (selector.compounds.empty()) return true;
-  for (const CompoundSelector& compound : selector.compounds) {
-    const Bucket* rarest = rarest_key(compound, absent);
-    if (rarest != nullptr && rarest->count == 0) return true;
+//
+// A compound followed by a descendant or child combinator is matched by an
+// ancestor of the subject: that compound's element holds the next one in its
+// subtree, and a sibling of something in a subtree is in it too. So the
+// subject lies in the subtree of an element of that compound's rarest bucket.
+std::optional<ElementIndex::Choice> ElementIndex::choose(const ComplexSelector& selector, Bucket& absent) const {
+  if (selector.compounds.empty()) return std::nullopt;
+  Choice choice;
+  for (std::size_t i = 0; i < selector.compounds.size(); ++i) {
+    const Bucket* rarest = rarest_key(selector.compounds[i], absent);
+    if (rarest == nullptr) continue;
+    if (rarest->count == 0) return std::nullopt;
+    const bool subject = i + 1 == selector.compounds.size();
+    if (subject) {
+      choice.subject = rarest;
+    } else if (selector.combinators[i] == Combinator::descendant || selector.combinators[i] == Combinator::child) {
+      if (choice.ancestor == nullptr || rarest->count < choice.ancestor->count) choice.ancestor = rarest;
+    }
   }
-  return false;
+  // Narrowing costs a pass over both buckets: worth it only for a rarer ancestor.
+  if (choice.ancestor != nullptr && choice.subject != nullptr && choice.ancestor->count >= choice.subject->count) {
+    choice.ancestor = nullptr;
+  }
+  return choice;
+}
+
+void ElementIndex::append_positions(const Choice& choice, std::vector<std::uint32_t>& positions) const {
+  const std::vector<Posting>& postings = storage_.postings;
+  const std::vector<std::uint32_t>& ends = storage_.subtree_ends;
+  if (choice.ancestor == nullptr) {
+    for (std::uint32_t p = choice.subject->head; p != no_posting; p = postings[p].next) {
+      positions.push_back(postings[p].element);
+    }
+    return;
+  }
+  // Both in document order: an ancestor's subtree is the positions after it
+  // up to its subtree's end. A nested ancestor's subtree lies in the outer
+  // one's, so skipping ancestors that end before a position loses nothing.
+  std::uint32_t ancestor = choice.ancestor->head;
+  if (choice.subject == nullptr) {
+    std::uint32_t next = 0;  // the first position not yet appended
+    for (; ancestor != no_posting; ancestor = postings[ancestor].next) {
+      const std::uint32_t at = postings[ancestor].element;
+      for (std::uint32_t position = std::max(next, at + 1); position < ends[at]; ++position) {
+        positions.push_back(position);
+      }
+      next = std::max(next, ends[at]);
+    }
+    return;
+  }
+  for (std::uint32_t p = choice.subject->head; p != no_posting && ancestor != no_posting; p = postings[p].next) {
+    const std::uint32_t position = postings[p].element;
+    while (ancestor != no_posting && ends[postings[ancestor].element] <= position) ancestor = postings[ancestor].next;
+    if (ancestor != no_posting && postings[ancestor].element < position) positions.push_back(position);
+  }
 }
 
 std::span<const GumboNode* const> ElementIndex::candidates(const SelectorList& list,
                                                            std::vector<const GumboNode*>& storage) const {
   Bucket absent;  // count 0: the key is on no element
-  std::vector<const Bucket*> chosen;
+  std::vector<Choice> chosen;
   for (const ComplexSelector& selector : list.selectors) {
-    if (cannot_match(selector, absent)) continue;
-    const Bucket* bucket = rarest_key(selector.compounds.back(), absent);
-    if (bucket == nullptr) return elements_;
-    chosen.push_back(bucket);
+    const std::optional<Choice> choice = choose(selector, absent);
+    if (!choice) continue;
+    if (choice->subject == nullptr && choice->ancestor == nullptr) return storage_.elements;
+    chosen.push_back(*choice);
   }
 
-  storage.clear();
-  if (chosen.size() == 1) {
-    storage.reserve(chosen.front()->count);
-    for (std::uint32_t p = chosen.front()->head; p != no_posting; p = postings_[p].next) {
-      storage.push_back(elements_[postings_[p].element]);
-    }
-    return storage;
-  }
-  // Several members: merge their buckets into document order, each element once.
   std::vector<std::uint32_t> positions;
-  for (const Bucket* bucket : chosen) {
-    for (std::uint32_t p = bucket->head; p != no_posting; p = postings_[p].next) {
-      positions.push_back(postings_[p].element);
-    }
+  for (const Choice& choice : chosen) append_positions(choice, positions);
+  // Several members: merge into document order, each element once.
+  if (chosen.size() > 1) {
+    std::sort(positions.begin(), positions.end());
+    positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
   }
-  std::sort(positions.begin(), positions.end());
-  positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
+  storage.clear();
   storage.reserve(positions.size());
-  for (std::uint32_t position : positions) storage.push_back(elements_[position]);
+  for (const std::uint32_t position : positions) storage.push_back(storage_.elements[position]);
   return storage;
 }
 

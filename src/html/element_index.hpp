@@ -11,6 +11,7 @@
 #include <gumbo.h>
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -24,18 +25,26 @@ class ElementIndex {
   // Every element below `document` (a GUMBO_NODE_DOCUMENT node), skipping
   // <template> contents as selectors do.
   explicit ElementIndex(const GumboNode* document);
+  // Gives its buffers to the next index built on this thread: a page's index
+  // is a few hundred KiB, and one crawl builds thousands.
+  ~ElementIndex();
+  ElementIndex(ElementIndex&&) noexcept = default;
+  ElementIndex& operator=(ElementIndex&&) noexcept = default;
 
   // The node this index covers: selections scoped to it may use it.
   const GumboNode* root() const { return root_; }
 
   // A superset of the elements that match some member of `list`, in document
   // order, each once: either all elements, or the union of the members'
-  // buckets, written into `storage`. Only the subject compounds are consulted;
-  // the caller still matches every candidate.
+  // buckets, written into `storage`. Only the compounds' keys are consulted;
+  // the caller still matches every candidate. Where a compound the subject
+  // must descend from (`ol.breadcrumb` in `ol.breadcrumb li a`) has rarer
+  // keys than the subject, only the subject's elements inside those
+  // elements' subtrees are candidates.
   std::span<const GumboNode* const> candidates(const SelectorList& list,
                                                std::vector<const GumboNode*>& storage) const;
 
-  std::size_t size() const { return elements_.size(); }
+  std::size_t size() const { return storage_.elements.size(); }
 
  private:
   // Postings chain the elements filed under one key, in document order.
@@ -51,6 +60,20 @@ class ElementIndex {
   };
   static constexpr std::uint32_t no_posting = UINT32_MAX;
 
+  // The buffers, kept together so that they can be handed on whole.
+  struct Storage {
+    std::vector<const GumboNode*> elements;  // document order
+    std::vector<std::uint32_t> subtree_ends;  // per element: the position after its last descendant
+    std::vector<Posting> postings;
+    std::vector<Bucket> buckets;  // open addressing; size a power of two
+  };
+  // The subject's bucket (nullptr: every element), narrowed to one
+  // ancestor's subtrees when `ancestor` is not nullptr.
+  struct Choice {
+    const Bucket* subject = nullptr;
+    const Bucket* ancestor = nullptr;
+  };
+
   void file_element(const GumboNode* element, std::uint32_t position);
   void file_under(std::uint64_t key, std::uint32_t position);
   Bucket& bucket_for(std::uint64_t key);
@@ -60,12 +83,16 @@ class ElementIndex {
   // nullptr when it requires none (`*`, `:not(p)`): every element is a candidate.
   // A key no element has gives a bucket with count 0.
   const Bucket* rarest_key(const CompoundSelector& compound, Bucket& absent) const;
-  bool cannot_match(const ComplexSelector& selector, Bucket& absent) const;
+  // nullopt when no element can match `selector`.
+  std::optional<Choice> choose(const ComplexSelector& selector, Bucket& absent) const;
+  // Appends the positions `choice` stands for, in document order.
+  void append_positions(const Choice& choice, std::vector<std::uint32_t>& positions) const;
+
+  // The buffers of this thread's last index, for its next one.
+  static thread_local std::optional<Storage> spare_storage_;
 
   const GumboNode* root_;
-  std::vector<const GumboNode*> elements_;
-  std::vector<Posting> postings_;
-  std::vector<Bucket> buckets_;  // open addressing; size a power of two
+  Storage storage_;
   std::size_t keys_ = 0;
 };
 

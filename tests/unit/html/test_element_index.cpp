@@ -101,6 +101,26 @@ TEST_CASE("candidates come from the subject's rarest key") {
   CHECK(candidate_count(doc, "div > ul li") == 3);
 }
 
+TEST_CASE("a rarer ancestor compound narrows the candidates to its subtrees") {
+  Document doc = Document::parse(page);
+  CHECK(candidate_count(doc, ".a") == 4);             // l1 l2 w c (the template's p is not filed)
+  CHECK(candidate_count(doc, "ul.list .a") == 2);     // l1 l2: inside the one ul
+  CHECK(candidate_count(doc, "svg > .a") == 1);       // c
+  CHECK(candidate_count(doc, "li .a") == 0);          // no .a inside an li
+  CHECK(candidate_count(doc, "ul.list *") == 3);      // no subject key: the ul's subtree
+  CHECK(candidate_count(doc, "template *") == 0);     // its contents are not selectable
+  // After a sibling combinator the compound is no ancestor: no narrowing.
+  CHECK(candidate_count(doc, "ul.list ~ .a") == 4);
+  CHECK(candidate_count(doc, "ul.list + *") == doc.index().size());
+  // Ancestors further left count too, through sibling combinators on the right.
+  CHECK(candidate_count(doc, "ul.list #l1 ~ li") == 3);
+  CHECK(candidate_count(doc, "svg * ~ .a, ul.list .a") == 3);  // c, then l1 l2: merged
+  for (const char* selector : {"ul.list .a", "svg > .a", "li .a", "ul.list *", "ul.list #l1 ~ li", "div p.price ~ ul li.b",
+                               "#main *", "template *", "svg * ~ .a, ul.list .a", "div li, svg .a, p"}) {
+    both_ways(doc, selector);
+  }
+}
+
 TEST_CASE("an index of one node is ignored for selections scoped elsewhere") {
   Document doc = Document::parse(page);
   const GumboNode* list = select_all(doc.root(), compile("ul"), &doc.index()).front();
@@ -139,7 +159,12 @@ TEST_CASE("random pages and selectors: indexed and walked selections agree") {
       const std::size_t members = 1 + random.below(3);
       for (std::size_t m = 0; m < members; ++m) {
         if (m > 0) selector += ", ";
-        if (random.below(3) == 0) selector += pick(tags) + " ";
+        // Up to two compounds before the subject, joined by any combinator,
+        // so that the ancestor compounds (before ' ' and '>') narrow.
+        for (std::size_t left = random.below(3); left > 0; --left) {
+          static const std::vector<std::string> combinators = {" ", " > ", " + ", " ~ "};
+          selector += (random.below(2) == 0 ? pick(tags) : "." + pick(words)) + pick(combinators);
+        }
         switch (random.below(5)) {
           case 0: selector += pick(tags); break;
           case 1: selector += "." + pick(words); break;
