@@ -11,7 +11,7 @@ namespace {
 
 // What a key files an element under; part of the hash so that a class and an
 // id of the same name stay apart.
-enum class KeyKind : unsigned char { tag = 1, id, class_name, attribute };
+enum class KeyKind : unsigned char { id = 1, class_name, attribute };
 
 // FNV-1a over the kind and the bytes. Two keys that collide only share a
 // bucket: the candidates grow, and matching still decides.
@@ -24,11 +24,6 @@ std::uint64_t key_of(KeyKind kind, std::string_view text, bool fold_case = false
   mix(static_cast<unsigned char>(kind));
   for (char c : text) mix(static_cast<unsigned char>(fold_case ? ascii_lower(c) : c));
   return hash == 0 ? 1 : hash;  // 0 marks an empty bucket
-}
-
-std::uint64_t tag_key(GumboTag tag) {
-  const char bytes[2] = {static_cast<char>(tag & 0xff), static_cast<char>(tag >> 8)};
-  return key_of(KeyKind::tag, std::string_view(bytes, 2));
 }
 
 // key_of(KeyKind::attribute, name, true) for gumbo's NUL-terminated name,
@@ -80,6 +75,7 @@ ElementIndex::ElementIndex(const GumboNode* document) : root_(document) {
     storage_.subtree_ends.clear();
     storage_.postings.clear();
     std::fill(storage_.buckets.begin(), storage_.buckets.end(), Bucket{});
+    std::fill(storage_.tags.begin(), storage_.tags.end(), Bucket{});
   }
   if (storage_.buckets.empty()) storage_.buckets.resize(256);
   if (document == nullptr) return;
@@ -118,7 +114,7 @@ ElementIndex::~ElementIndex() {
 void ElementIndex::file_element(const GumboNode* element, std::uint32_t position) {
   static const std::uint64_t id_key = key_of(KeyKind::attribute, "id");
   static const std::uint64_t class_key = key_of(KeyKind::attribute, "class");
-  file_under(tag_key(element->v.element.tag), position);
+  file_in(storage_.tags[element->v.element.tag], position);
   bool id_seen = false;
   bool class_seen = false;
   const GumboVector& attributes = element->v.element.attributes;
@@ -138,9 +134,8 @@ void ElementIndex::file_element(const GumboNode* element, std::uint32_t position
   }
 }
 
-void ElementIndex::file_under(std::uint64_t key, std::uint32_t position) {
+void ElementIndex::file_in(Bucket& bucket, std::uint32_t position) {
   std::vector<Posting>& postings = storage_.postings;
-  Bucket& bucket = bucket_for(key);
   const auto posting = static_cast<std::uint32_t>(postings.size());
   if (bucket.count == 0) {
     bucket.head = posting;
@@ -191,14 +186,16 @@ void ElementIndex::grow() {
 
 const ElementIndex::Bucket* ElementIndex::rarest_key(const CompoundSelector& compound, Bucket& absent) const {
   const Bucket* rarest = nullptr;
+  auto consider_bucket = [&](const Bucket* bucket) {
+    if (rarest == nullptr || bucket->count < rarest->count) rarest = bucket;
+  };
   auto consider = [&](std::uint64_t key) {
     const Bucket* bucket = find(key);
-    if (bucket == nullptr) bucket = &absent;
-    if (rarest == nullptr || bucket->count < rarest->count) rarest = bucket;
+    consider_bucket(bucket != nullptr ? bucket : &absent);
   };
   // A name gumbo does not know is compared by its text (has_tag_name), and
   // such elements all share GUMBO_TAG_UNKNOWN: no useful key.
-  if (!compound.tag.empty() && compound.tag_id != GUMBO_TAG_UNKNOWN) consider(tag_key(compound.tag_id));
+  if (!compound.tag.empty() && compound.tag_id != GUMBO_TAG_UNKNOWN) consider_bucket(&storage_.tags[compound.tag_id]);
   for (const std::string& id : compound.ids) consider(key_of(KeyKind::id, id));
   for (const std::string& name : compound.classes) consider(key_of(KeyKind::class_name, name));
   for (const AttributeSelector& selector : compound.attributes) {

@@ -66,6 +66,8 @@ class ElementIndex {
     std::vector<std::uint32_t> subtree_ends;  // per element: the position after its last descendant
     std::vector<Posting> postings;
     std::vector<Bucket> buckets;  // open addressing; size a power of two
+    // Tags are gumbo's small enum: a bucket each, found without hashing.
+    std::vector<Bucket> tags = std::vector<Bucket>(GUMBO_TAG_LAST + 1);
   };
   // The subject's bucket (nullptr: every element), narrowed to one
   // ancestor's subtrees when `ancestor` is not nullptr.
@@ -75,7 +77,8 @@ class ElementIndex {
   };
 
   void file_element(const GumboNode* element, std::uint32_t position);
-  void file_under(std::uint64_t key, std::uint32_t position);
+  void file_under(std::uint64_t key, std::uint32_t position) { file_in(bucket_for(key), position); }
+  void file_in(Bucket& bucket, std::uint32_t position);
   Bucket& bucket_for(std::uint64_t key);
   const Bucket* find(std::uint64_t key) const;
   void grow();

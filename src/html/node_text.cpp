@@ -46,6 +46,17 @@ bool holds_non_content_text(const GumboNode* element) {
   return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_TEMPLATE;
 }
 
+// ascii_iequals(name, wanted) for gumbo's NUL-terminated name, read only as
+// far as it agrees: most names differ in their first letter, and the
+// matcher asks for an attribute of thousands of elements per page.
+bool is_named(const char* name, std::string_view wanted) {
+  for (const char c : wanted) {
+    if (*name == '\0' || ascii_lower(*name) != ascii_lower(c)) return false;
+    ++name;
+  }
+  return *name == '\0';
+}
+
 }  // namespace
 
 std::string all_text(const GumboNode* node) {
@@ -78,7 +89,7 @@ std::optional<std::string_view> attribute(const GumboNode* element, std::string_
   const GumboVector& attributes = element->v.element.attributes;
   for (unsigned int i = 0; i < attributes.length; ++i) {
     const auto* attr = static_cast<const GumboAttribute*>(attributes.data[i]);
-    if (ascii_iequals(attr->name, name)) return std::string_view(attr->value);
+    if (is_named(attr->name, name)) return std::string_view(attr->value);
   }
   return std::nullopt;
 }
