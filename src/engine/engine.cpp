@@ -505,8 +505,8 @@ loop::Task<void> Engine::handle_page(const crawl::CrawlRequest& request, http::R
         return encoded;
       }
     }
-    const html::DecodedBody decoded = html::decode_to_utf8(std::move(body), content_type);
-    encoded.page = extractor_.extract(context, decoded.utf8);
+    html::DecodedBody decoded = html::decode_to_utf8(std::move(body), content_type);
+    encoded.page = extractor_.extract(context, std::move(decoded.utf8));
     encoded.lines.reserve(encoded.page.records.size());
     for (extract::Record& record : encoded.page.records) {
       encoded.lines.push_back(sink_.encode(record.value));

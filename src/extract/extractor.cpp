@@ -8,12 +8,12 @@
 namespace gleaner::extract {
 
 Page Extractor::extract(const Url& page_url, std::string_view body) const {
-  return extract(PageContext(page_url), body);
+  return extract(PageContext(page_url), std::string(body));
 }
 
-Page Extractor::extract(const PageContext& context, std::string_view body) const {
+Page Extractor::extract(const PageContext& context, std::string body) const {
   Page page;
-  const html::Document document = html::Document::parse(body);
+  const html::Document document = html::Document::parse(std::move(body));
 
   const Url base = *document_base(document, context.url);
   const LinkResolver resolver(base);

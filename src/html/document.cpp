@@ -40,11 +40,11 @@ struct Document::Parsed {
   GumboOutput* output = nullptr;
   std::unique_ptr<ElementIndex> index;  // made by the first index() call
 
-  explicit Parsed(std::string_view html) : source(html) {}
+  explicit Parsed(std::string html) : source(std::move(html)) {}
 };
 
-Document Document::parse(std::string_view html) {
-  auto parsed = std::make_unique<Parsed>(html);
+Document Document::parse(std::string html) {
+  auto parsed = std::make_unique<Parsed>(std::move(html));
   const GumboOptions options = parse_options(parsed->arena);
   parsed->output = gumbo_parse_with_options(&options, parsed->source.data(), parsed->source.size());
   return Document(std::move(parsed));

@@ -6,6 +6,7 @@
 #include <gumbo.h>
 
 #include <memory>
+#include <string>
 #include <string_view>
 
 namespace gleaner::html {
@@ -15,8 +16,9 @@ class ElementIndex;
 class Document {
  public:
   // Never fails: HTML5 parsing recovers from any input. `html` must already be
-  // UTF-8 (see the charset stage); it is copied, since gumbo nodes point into it.
-  static Document parse(std::string_view html);
+  // UTF-8 (see the charset stage); the Document keeps it, since gumbo nodes
+  // point into it: move it in where the caller is done with it.
+  static Document parse(std::string html);
 
   Document(Document&& other) noexcept;
   Document& operator=(Document&& other) noexcept;
