@@ -155,9 +155,12 @@ std::string_view Url::path() const {
 }
 
 std::string_view Url::query() const {
-  const std::string_view rest = path_and_query();
-  const std::size_t mark = rest.find('?');
-  return mark == std::string_view::npos ? std::string_view() : rest.substr(mark + 1);
+  // A '?' ends the authority (RFC 3986 §3.2), so the first one in a URL with
+  // "://" starts its query: one search, as every followed link asks this.
+  const std::string_view text = text_;
+  if (text.substr(scheme_.size(), 3) != "://") return {};
+  const std::size_t mark = text.find('?');
+  return mark == std::string_view::npos ? std::string_view() : text.substr(mark + 1);
 }
 
 Result<Url> Url::with_query(std::string_view query) const {

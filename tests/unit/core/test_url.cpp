@@ -75,6 +75,12 @@ TEST_CASE("a URL splits into its origin and its path with query") {
   REQUIRE(root);
   CHECK(root->origin() == "https://shop.test");
   CHECK(root->path_and_query() == "/");
+  // A query straight after the host, a '?' inside the query, and userinfo.
+  auto bare_query = Url::parse("http://user:pw@shop.test?a=1?b=/c");
+  REQUIRE(bare_query);
+  CHECK(bare_query->origin() == "http://user:pw@shop.test");
+  CHECK(bare_query->path() == "/");
+  CHECK(bare_query->query() == "a=1?b=/c");
 }
 
 TEST_CASE("percent-encoding and empty queries are normalised (RFC 3986 §6.2.2)") {
