@@ -1,5 +1,7 @@
 #include "extract/link_resolver.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -35,16 +37,18 @@ std::optional<Url> resolve_afresh(const Url& base, std::string_view href) {
 
 // The answers, keyed by base part and link, in one open-addressing table per
 // thread: a lookup hashes the link alone (the part's hash is the resolver's)
-// and builds no key string.
+// and builds no key string. The table holds 4-byte positions; the entries
+// themselves (about 170 bytes each) live in a vector that grows as links are
+// met, so a thread that meets few links holds few.
 class RememberedLinks {
  public:
-  RememberedLinks() : slots_(remembered_links * 2) {}
+  RememberedLinks() : slots_(remembered_links * 2, no_entry) {}
 
   // The remembered answer, or nullptr.
   const std::optional<Url>* find(const LinkResolver::BasePart& part, std::string_view href, std::uint64_t hash) const {
     for (std::size_t slot = hash & mask();; slot = (slot + 1) & mask()) {
-      const Entry& entry = slots_[slot];
-      if (!entry.used) return nullptr;
+      if (slots_[slot] == no_entry) return nullptr;
+      const Entry& entry = entries_[slots_[slot]];
       if (entry.hash == hash && entry.part_size == part.text.size() &&
           entry.key.size() == part.text.size() + href.size() &&
           std::string_view(entry.key).substr(0, part.text.size()) == part.text &&
@@ -56,39 +60,34 @@ class RememberedLinks {
 
   void remember(const LinkResolver::BasePart& part, std::string_view href, std::uint64_t hash,
                 std::optional<Url> answer) {
-    if (count_ >= remembered_links) forget();
+    if (entries_.size() >= remembered_links) forget();
     std::size_t slot = hash & mask();
-    while (slots_[slot].used) slot = (slot + 1) & mask();
-    Entry& entry = slots_[slot];
-    entry.used = true;
-    entry.hash = hash;
-    entry.part_size = part.text.size();
-    entry.key.assign(part.text).append(href);
-    entry.answer = std::move(answer);
-    ++count_;
+    while (slots_[slot] != no_entry) slot = (slot + 1) & mask();
+    slots_[slot] = static_cast<std::uint32_t>(entries_.size());
+    std::string key;
+    key.reserve(part.text.size() + href.size());
+    key.append(part.text).append(href);
+    entries_.push_back(Entry{hash, part.text.size(), std::move(key), std::move(answer)});
   }
 
  private:
   struct Entry {
-    bool used = false;
     std::uint64_t hash = 0;
     std::size_t part_size = 0;  // where the link starts in `key`
     std::string key;            // base part, then the link
     std::optional<Url> answer;
   };
+  static constexpr std::uint32_t no_entry = UINT32_MAX;
 
   std::size_t mask() const { return slots_.size() - 1; }
 
   void forget() {
-    for (Entry& entry : slots_) {
-      entry.used = false;
-      entry.answer.reset();
-    }
-    count_ = 0;
+    std::fill(slots_.begin(), slots_.end(), no_entry);
+    entries_.clear();
   }
 
-  std::vector<Entry> slots_;  // a power of two, at most half full
-  std::size_t count_ = 0;
+  std::vector<std::uint32_t> slots_;  // positions in entries_; a power of two, at most half full
+  std::vector<Entry> entries_;
 };
 
 }  // namespace
