@@ -94,9 +94,40 @@ def main():
               f"(min of 2 × parse-only {2 * best_parse['pages_per_s']:,.0f} and "
               f"2000 / ({best_parse['cpu_per_1000']:.2f} parse + {fetch['cpu_per_1000']:.2f} fetch "
               f"+ {nginx_per_1000:.2f} nginx) = {by_cpu:,.0f}): {gleaner['pages_per_s'] / ceiling:.0%}")
+        print(f"\ngleaner's CPU per page: {gleaner['cpu_per_1000']:.2f} against "
+              f"{best_parse['cpu_per_1000']:.2f} parse + {fetch['cpu_per_1000']:.2f} fetch: "
+              f"{gleaner['cpu_per_1000'] / (best_parse['cpu_per_1000'] + fetch['cpu_per_1000']):.2f}×")
+        paired_report(by_tool, nginx)
     else:
         print("- vs the 2-core ceiling: n/a (needs the parse-only and fetch-only baselines and nginx's CPU)")
     return 0
+
+
+def cpu_per_1000(run):
+    return run["cpu_s"] / run["pages"] * 1000
+
+
+def paired_report(by_tool, nginx):
+    """The same two figures taken run by run, each gleaner run against the
+    baselines of its own run, then the median. Medians of separate tools mix
+    moments, and this machine's speed drifts within minutes; a run's tools
+    follow each other within a minute or two."""
+    parses = [by_tool[t] for t in ["parse-only", "parse-only --arena"] if t in by_tool]
+    runs = min([len(by_tool["gleaner"]), len(by_tool["fetch-only"]), len(nginx)] + [len(p) for p in parses])
+    shares, ratios = [], []
+    for i in range(runs):
+        gleaner, fetch, serve = by_tool["gleaner"][i], by_tool["fetch-only"][i], nginx[i]
+        parse = min((p[i] for p in parses), key=cpu_per_1000)
+        base = cpu_per_1000(parse) + cpu_per_1000(fetch)
+        ceiling = min(2 * parse["pages"] / parse["wall_s"], 2000 / (base + cpu_per_1000(serve)))
+        shares.append(gleaner["pages"] / gleaner["wall_s"] / ceiling)
+        ratios.append(cpu_per_1000(gleaner) / base)
+    if runs == 0:
+        return
+    print(f"\nRun by run (gleaner against its own run's baselines), median of {runs}: "
+          f"{statistics.median(shares):.0%} of the 2-core ceiling, "
+          f"{statistics.median(ratios):.2f}× the CPU of parse + fetch")
+    print("  per run: " + ", ".join(f"{share:.0%} / {ratio:.2f}×" for share, ratio in zip(shares, ratios)))
 
 
 def scale_report(by_tool):
