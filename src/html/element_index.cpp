@@ -15,30 +15,33 @@ enum class KeyKind : unsigned char { id = 1, class_name, attribute };
 
 // FNV-1a over the kind and the bytes. Two keys that collide only share a
 // bucket: the candidates grow, and matching still decides.
+class KeyHash {
+ public:
+  explicit KeyHash(KeyKind kind) { mix(static_cast<unsigned char>(kind)); }
+  void mix(unsigned char byte) {
+    hash_ ^= byte;
+    hash_ *= 0x100000001b3ULL;
+  }
+  std::uint64_t key() const { return hash_ == 0 ? 1 : hash_; }  // 0 marks an empty bucket
+
+ private:
+  std::uint64_t hash_ = 0xcbf29ce484222325ULL;
+};
+
 std::uint64_t key_of(KeyKind kind, std::string_view text, bool fold_case = false) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  auto mix = [&hash](unsigned char byte) {
-    hash ^= byte;
-    hash *= 0x100000001b3ULL;
-  };
-  mix(static_cast<unsigned char>(kind));
-  for (char c : text) mix(static_cast<unsigned char>(fold_case ? ascii_lower(c) : c));
-  return hash == 0 ? 1 : hash;  // 0 marks an empty bucket
+  KeyHash hash(kind);
+  for (char c : text) hash.mix(static_cast<unsigned char>(fold_case ? ascii_lower(c) : c));
+  return hash.key();
 }
 
 // key_of(KeyKind::attribute, name, true) for gumbo's NUL-terminated name,
 // read once (no strlen first); also returns the name's length.
 std::uint64_t attribute_key(const char* name, std::size_t& length) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  auto mix = [&hash](unsigned char byte) {
-    hash ^= byte;
-    hash *= 0x100000001b3ULL;
-  };
-  mix(static_cast<unsigned char>(KeyKind::attribute));
+  KeyHash hash(KeyKind::attribute);
   const char* c = name;
-  for (; *c != '\0'; ++c) mix(static_cast<unsigned char>(ascii_lower(*c)));
+  for (; *c != '\0'; ++c) hash.mix(static_cast<unsigned char>(ascii_lower(*c)));
   length = static_cast<std::size_t>(c - name);
-  return hash == 0 ? 1 : hash;
+  return hash.key();
 }
 
 // Spreads the FNV bits over the table's low bits (splitmix64's finalizer).
@@ -67,16 +70,20 @@ void for_each_word(std::string_view list, Visit visit) {
 
 thread_local std::optional<ElementIndex::Storage> ElementIndex::spare_storage_;
 
-ElementIndex::ElementIndex(const GumboNode* document) : root_(document) {
-  if (spare_storage_) {
-    storage_ = std::move(*spare_storage_);
-    spare_storage_.reset();
-    storage_.elements.clear();
-    storage_.subtree_ends.clear();
-    storage_.postings.clear();
-    std::fill(storage_.buckets.begin(), storage_.buckets.end(), Bucket{});
-    std::fill(storage_.tags.begin(), storage_.tags.end(), Bucket{});
-  }
+// This thread's last index's buffers, emptied, or new ones.
+ElementIndex::Storage ElementIndex::take_storage() {
+  if (!spare_storage_) return Storage{};
+  Storage storage = std::move(*spare_storage_);
+  spare_storage_.reset();
+  storage.elements.clear();
+  storage.subtree_ends.clear();
+  storage.postings.clear();
+  std::fill(storage.buckets.begin(), storage.buckets.end(), Bucket{});
+  std::fill(storage.tags.begin(), storage.tags.end(), Bucket{});
+  return storage;
+}
+
+ElementIndex::ElementIndex(const GumboNode* document) : root_(document), storage_(take_storage()) {
   if (storage_.buckets.empty()) storage_.buckets.resize(256);
   if (document == nullptr) return;
 

@@ -93,6 +93,7 @@ class ElementIndex {
 
   // The buffers of this thread's last index, for its next one.
   static thread_local std::optional<Storage> spare_storage_;
+  static Storage take_storage();
 
   const GumboNode* root_;
   Storage storage_;
