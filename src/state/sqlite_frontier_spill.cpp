@@ -121,10 +121,11 @@ Result<std::vector<crawl::SpilledRequest>> SqliteFrontierSpill::take_best(const 
       auto row = use.step();
       if (!row) return row.error();
       if (!*row) break;
-      auto url = Url::parse(use.text(3));
-      if (!url) continue;  // stored canonical by this process: cannot happen
+      // Stored by put() from a canonical Url of this host, so no parse: a
+      // large crawl reads back most of what it queues.
+      Url url = Url::from_parts(use.text(3), host);
       taken.push_back(crawl::SpilledRequest{
-          crawl::CrawlRequest{std::move(*url), static_cast<int>(use.integer(4)), use.text(5),
+          crawl::CrawlRequest{std::move(url), static_cast<int>(use.integer(4)), use.text(5),
                               static_cast<int>(use.integer(6)), static_cast<int>(use.integer(7))},
           {static_cast<int>(use.integer(0)), static_cast<int>(use.integer(1))}, use.unsigned_integer(2)});
     }

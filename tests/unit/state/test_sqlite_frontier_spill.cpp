@@ -52,6 +52,9 @@ TEST_CASE("the SQLite spill returns a host's requests best rank first, then in a
   REQUIRE(first);
   CHECK(paths(*first) == std::vector<std::string>{"/urgent?q=1", "/d1"});
   const CrawlRequest& urgent = (*first)[0].request;
+  CHECK(urgent.url.str() == "http://shop.test/urgent?q=1");
+  CHECK(urgent.url.host() == "shop.test");
+  CHECK(urgent.url.scheme() == "http");
   CHECK(urgent.depth == 4);
   CHECK(urgent.priority == 5);
   CHECK(urgent.referer == "http://shop.test/from");
