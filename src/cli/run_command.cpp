@@ -78,7 +78,7 @@ std::string describe_resume(const engine::RunStart& start, const std::string& st
   const state::ResumePoint& point = *start.resume;
   const std::string dataset = point.run.dataset_path == "-" ? "standard output" : point.run.dataset_path + ".part";
   return "continuing run " + std::to_string(point.run.id) + " from " + state + ": " +
-         std::to_string(point.pending.size()) + " URLs pending of " + std::to_string(point.seen.size()) +
+         std::to_string(point.pending) + " URLs pending of " + std::to_string(point.seen.size()) +
          " queued; " + dataset + " holds " + std::to_string(point.run.dataset.records) + " records";
 }
 

@@ -103,14 +103,12 @@ void Frontier::admit(CrawlRequest request, std::uint64_t key, const TrapCheck& t
 }
 
 void Frontier::restore(const std::vector<std::uint64_t>& seen,
-                       const std::vector<std::pair<std::string, long>>& admitted_per_host,
-                       std::vector<CrawlRequest> pending) {
+                       const std::vector<std::pair<std::string, long>>& admitted_per_host) {
   for (const std::uint64_t key : seen) seen_.insert(key);
   admitted_ = static_cast<long>(seen_.size());
   if (limits_.max_pages_per_host > 0) {
     for (const auto& [host, count] : admitted_per_host) admitted_per_host_[host] = count;
   }
-  for (CrawlRequest& request : pending) enqueue(std::move(request));
 }
 
 void Frontier::retry(CrawlRequest request, Clock::time_point not_before) {

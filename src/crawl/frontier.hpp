@@ -127,11 +127,13 @@ class Frontier {
 
   // Before any add(): an interrupted run's frontier as its state stored it.
   // `seen` holds the fingerprints of every URL it admitted, `admitted_per_host`
-  // their counts by host (for max_pages_per_host), and `pending` those not
-  // done yet, in the order they are to be queued again. The trap guard starts
-  // afresh.
-  void restore(const std::vector<std::uint64_t>& seen, const std::vector<std::pair<std::string, long>>& admitted_per_host,
-               std::vector<CrawlRequest> pending);
+  // their counts by host (for max_pages_per_host). The trap guard starts
+  // afresh. Then requeue() each URL not done yet, in the order it was queued.
+  void restore(const std::vector<std::uint64_t>& seen,
+               const std::vector<std::pair<std::string, long>>& admitted_per_host);
+  // One of the interrupted run's pending URLs, queued again (restore() has
+  // counted it as admitted); past the memory budget it goes to the spill.
+  void requeue(CrawlRequest request) { enqueue(std::move(request)); }
 
   // A request that failed and will be tried again, not before `not_before`.
   void retry(CrawlRequest request, Clock::time_point not_before);

@@ -141,16 +141,20 @@ Engine::Engine(loop::EventLoop& loop, const config::Job& job, http::HttpClient& 
   }
 }
 
-void Engine::resume_from(const state::ResumePoint& point) {
-  std::vector<crawl::CrawlRequest> pending;
-  pending.reserve(point.pending.size());
-  for (const state::QueuedUrl& queued : point.pending) {
+Result<void> Engine::resume_from(const state::ResumePoint& point) {
+  if (state_ == nullptr) return make_error(ErrorKind::invalid_argument, "resuming a run needs its state store");
+  frontier_.restore(point.seen, point.queued_per_host);
+  // One URL at a time from the store into the frontier, which spills what
+  // is past its memory budget: millions pending never sit in RAM at once.
+  auto read = state_->read_pending([this](state::QueuedUrl queued) {
+    // Parsed, not trusted: the file may be from another gleaner version.
     auto url = Url::parse(queued.url);
-    if (!url) continue;  // stored canonical, so only a damaged state file gets here
-    pending.push_back(crawl::CrawlRequest{std::move(*url), queued.depth, queued.referer, 1, queued.priority});
-  }
-  frontier_.restore(point.seen, point.queued_per_host, std::move(pending));
+    if (!url) return;  // stored canonical, so only a damaged state file gets here
+    frontier_.requeue(crawl::CrawlRequest{std::move(*url), queued.depth, std::move(queued.referer), 1, queued.priority});
+  });
+  if (!read) return read.error();
   stats_.resumed = true;
+  return {};
 }
 
 crawl::Admission Engine::admit(crawl::CrawlRequest request) { return frontier_.add(std::move(request)).admission; }

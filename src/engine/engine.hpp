@@ -9,6 +9,7 @@
 #include <string>
 
 #include "config/job.hpp"
+#include "core/result.hpp"
 #include "crawl/frontier.hpp"
 #include "crawl/host_slots.hpp"
 #include "crawl/retry_policy.hpp"
@@ -59,9 +60,10 @@ class Engine {
   Engine(loop::EventLoop& loop, const config::Job& job, http::HttpClient& http, loop::WorkerPool& workers,
          output::DatasetSink& sink, state::StateStore* state, Warn warn);
 
-  // Before run(): continue an interrupted run from what its state stored.
+  // Before run(): continue an interrupted run from what its state stored;
+  // its pending URLs are read from the store given to the constructor.
   // Its start URLs are offered again and refused as seen.
-  void resume_from(const state::ResumePoint& point);
+  Result<void> resume_from(const state::ResumePoint& point);
 
   // Crawls until the frontier is empty and nothing is in flight, or until
   // request_stop(); either way every extracted record has been pushed.

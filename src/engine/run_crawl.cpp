@@ -101,7 +101,8 @@ Result<Stats> run_crawl(const config::Job& job, const CrawlSettings& settings, C
   }
   Engine engine(loop, job, http, workers, **sink, settings.state, warn);
   if (resuming) {
-    engine.resume_from(*settings.run->resume);
+    auto resumed = engine.resume_from(*settings.run->resume);
+    if (!resumed) return resumed.error();  // the store's message names its file
     settings.run->resume.reset();  // the frontier has it now
   }
   if (job.max_runtime) stop_at_max_runtime(loop, engine, *job.max_runtime, settings.grace_seconds, warn);

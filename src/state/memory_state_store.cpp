@@ -32,13 +32,21 @@ Result<std::optional<ResumePoint>> MemoryStateStore::unfinished_run() {
   resume.run = runs_.back();
   std::map<std::string, long> per_host;
   for (const FrontierEntry* entry : frontier_in_queue_order()) {
-    if (!entry->completion) resume.pending.push_back(entry->url);
+    if (!entry->completion) ++resume.pending;
     resume.seen.push_back(entry->url.key);
     ++per_host[entry->url.host];
   }
   resume.queued_per_host.assign(per_host.begin(), per_host.end());
   current_run_ = resume.run.id;
   return std::optional<ResumePoint>(std::move(resume));
+}
+
+Result<void> MemoryStateStore::read_pending(const std::function<void(QueuedUrl)>& each) {
+  const std::lock_guard lock(mutex_);
+  for (const FrontierEntry* entry : frontier_in_queue_order()) {
+    if (!entry->completion) each(entry->url);
+  }
+  return {};
 }
 
 Result<std::int64_t> MemoryStateStore::begin_run(UnixSeconds started_at, const std::string& dataset_path) {

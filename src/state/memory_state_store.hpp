@@ -28,6 +28,9 @@ class MemoryStateStore final : public StateStore {
   bool keeps_page_copies() const override { return false; }
 
   Result<std::optional<ResumePoint>> unfinished_run() override;
+  // Calls `each` under the store's lock, so `each` must not call the store
+  // (as the interface asks of every store).
+  Result<void> read_pending(const std::function<void(QueuedUrl)>& each) override;
   Result<std::int64_t> begin_run(UnixSeconds started_at, const std::string& dataset_path) override;
   // Writes `run`'s outcome, end time, counts and dataset progress to the
   // current run; its id, start time and dataset path stay as begun.

@@ -133,21 +133,28 @@ Result<std::vector<RunRecord>> SqliteStateStore::newest_runs(std::size_t count) 
   }
 }
 
-Result<std::vector<QueuedUrl>> SqliteStateStore::pending_urls() {
-  std::vector<QueuedUrl> urls;
+Result<void> SqliteStateStore::read_pending(const std::function<void(QueuedUrl)>& each) {
   auto query = statements_.pending_urls.use();
   for (;;) {
     auto row = query.step();
     if (!row) return row.error();
-    if (!*row) return urls;
-    QueuedUrl& url = urls.emplace_back();
+    if (!*row) return {};
+    QueuedUrl url;
     url.key = query.unsigned_integer(0);
     url.url = query.text(1);
     url.host = query.text(2);
     url.depth = static_cast<int>(query.integer(3));
     url.referer = query.text(4);
     url.priority = static_cast<int>(query.integer(5));
+    each(std::move(url));
   }
+}
+
+Result<std::uint64_t> SqliteStateStore::pending_count() {
+  auto counts = statements_.frontier_counts.use();
+  auto row = counts.step();
+  if (!row) return row.error();
+  return counts.unsigned_integer(1);
 }
 
 Result<std::vector<Fingerprint>> SqliteStateStore::seen_urls() {
@@ -179,9 +186,9 @@ Result<std::optional<ResumePoint>> SqliteStateStore::unfinished_run() {
 
   ResumePoint resume;
   resume.run = std::move(newest->front());
-  auto pending = pending_urls();
+  auto pending = pending_count();
   if (!pending) return pending.error();
-  resume.pending = std::move(*pending);
+  resume.pending = *pending;
   auto seen = seen_urls();
   if (!seen) return seen.error();
   resume.seen = std::move(*seen);

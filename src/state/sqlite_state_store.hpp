@@ -39,6 +39,7 @@ class SqliteStateStore final : public StateStore {
   bool keeps_page_copies() const override { return true; }
 
   Result<std::optional<ResumePoint>> unfinished_run() override;
+  Result<void> read_pending(const std::function<void(QueuedUrl)>& each) override;
   Result<std::int64_t> begin_run(UnixSeconds started_at, const std::string& dataset_path) override;
   // Writes `run`'s outcome, end time, counts and dataset progress to the
   // current run; its id, start time and dataset path stay as begun.
@@ -76,7 +77,7 @@ class SqliteStateStore final : public StateStore {
       : connection_(std::move(connection)), statements_(std::move(statements)), writer_(std::move(writer)) {}
 
   Result<std::vector<RunRecord>> newest_runs(std::size_t count);
-  Result<std::vector<QueuedUrl>> pending_urls();
+  Result<std::uint64_t> pending_count();
   Result<std::vector<Fingerprint>> seen_urls();
   Result<std::vector<std::pair<std::string, long>>> queued_per_host();
   Error no_current_run(std::string_view doing) const;

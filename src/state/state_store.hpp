@@ -4,7 +4,7 @@
 // validators, content hash, links and records), robots.txt files, the
 // dataset's committed size, and the history of runs.
 //
-// Threads: begin_run, unfinished_run, end_run and summary are called before
+// Threads: begin_run, unfinished_run, read_pending, end_run and summary are called before
 // or after a crawl; validators, stored_page and robots on the loop thread
 // during it; commit on the dataset's writer thread, right after the records
 // it accounts for are written and synced, so that state and dataset always
@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -143,11 +144,14 @@ struct RunRecord {
   RunCounts counts;
 };
 
-// An unfinished run, as a resumed run picks it up.
+// An unfinished run, as a resumed run picks it up. Its pending URLs are not
+// in it but read with StateStore::read_pending: a run stopped with millions
+// queued is picked up without holding them all in RAM at once. The
+// fingerprints are, at 8 bytes a URL: the frontier's seen set holds them all anyway.
 struct ResumePoint {
   RunRecord run;
-  std::vector<QueuedUrl> pending;  // queued and not completed, in queue order
-  std::vector<Fingerprint> seen;   // every URL queued in the run, pending or completed
+  std::uint64_t pending = 0;      // URLs queued and not completed
+  std::vector<Fingerprint> seen;  // every URL queued in the run, pending or completed
   std::vector<std::pair<std::string, long>> queued_per_host;  // host -> URLs queued in the run
 };
 
@@ -173,6 +177,9 @@ class StateStore {
   // The last run unless it completed: killed (never ended), stopped by a
   // signal or max_runtime, or failed to write its dataset. The run to continue.
   virtual Result<std::optional<ResumePoint>> unfinished_run() = 0;
+  // The unfinished run's pending URLs, in queue order, handed to `each` one
+  // at a time as they are read. `each` must not call the store.
+  virtual Result<void> read_pending(const std::function<void(QueuedUrl)>& each) = 0;
   // Starts a new run (its id is returned); the previous run's frontier is
   // forgotten, its page copies and validators are kept.
   virtual Result<std::int64_t> begin_run(UnixSeconds started_at, const std::string& dataset_path) = 0;

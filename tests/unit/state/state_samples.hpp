@@ -73,6 +73,13 @@ inline Changes completion_changes(std::vector<CompletedUrl> urls) {
   return changes;
 }
 
+// The unfinished run's pending URLs, as read_pending hands them over.
+inline std::vector<QueuedUrl> pending_of(StateStore& store) {
+  std::vector<QueuedUrl> pending;
+  require_ok(store.read_pending([&](QueuedUrl url) { pending.push_back(std::move(url)); }));
+  return pending;
+}
+
 inline std::vector<std::string> urls_of(const std::vector<QueuedUrl>& queued) {
   std::vector<std::string> urls;
   for (const QueuedUrl& url : queued) urls.push_back(url.url);
