@@ -9,6 +9,7 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -146,6 +147,18 @@ StatefulRun run_with_state(const config::Job& job, state::StateStore& store, con
   return run;
 }
 
+// Hooks that stop the crawl gracefully (as SIGTERM does) once `pages` pages are done.
+engine::CrawlHooks stop_after_pages(int pages) {
+  auto done = std::make_shared<int>(0);
+  engine::CrawlHooks hooks;
+  hooks.on_start = [pages, done](loop::EventLoop&, engine::Engine& engine) {
+    engine.set_page_observer([pages, done, &engine](const engine::PageReport&) {
+      if (++*done == pages) engine.request_stop();
+    });
+  };
+  return hooks;
+}
+
 std::unique_ptr<state::SqliteStateStore> open_store(const TempDir& dir) {
   auto store = state::SqliteStateStore::open((dir.path / "state.db").string(), /*create=*/true);
   REQUIRE_MESSAGE(store, (store ? "" : store.error().message));
@@ -264,14 +277,7 @@ TEST_CASE("a stopped run leaves NAME.part, and the next run continues it to exac
     const config::Job job = catalogue_job(site, R"("concurrency": 2,)");
     const fs::path dataset = dir.path / ("items." + format);
 
-    engine::CrawlHooks stop_early;
-    int pages = 0;
-    stop_early.on_start = [&pages](loop::EventLoop&, engine::Engine& engine) {
-      engine.set_page_observer([&pages, &engine](const engine::PageReport&) {
-        if (++pages == 20) engine.request_stop();
-      });
-    };
-    const StatefulRun stopped = run_with_state(job, *store, dataset, stop_early);
+    const StatefulRun stopped = run_with_state(job, *store, dataset, stop_after_pages(20));
     CHECK(stopped.stats.interrupted);
     CHECK_FALSE(stopped.stats.dataset_sealed);
     CHECK_FALSE(fs::exists(dataset));
@@ -322,14 +328,7 @@ TEST_CASE("a resumed run takes more pending URLs than max_queued_in_memory throu
   const config::Job job = catalogue_job(site, R"("concurrency": 2, "max_queued_in_memory": 100,)");
   const fs::path dataset = dir.path / "items.jsonl";
 
-  engine::CrawlHooks stop_early;
-  int pages = 0;
-  stop_early.on_start = [&pages](loop::EventLoop&, engine::Engine& engine) {
-    engine.set_page_observer([&pages, &engine](const engine::PageReport&) {
-      if (++pages == 5) engine.request_stop();
-    });
-  };
-  const StatefulRun stopped = run_with_state(job, *store, dataset, stop_early);
+  const StatefulRun stopped = run_with_state(job, *store, dataset, stop_after_pages(5));
   REQUIRE(stopped.stats.interrupted);
   auto unfinished = store->unfinished_run();
   REQUIRE(unfinished);
