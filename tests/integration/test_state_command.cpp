@@ -70,13 +70,15 @@ TEST_CASE("after SIGTERM a run with state keeps NAME.part; gleaner state shows i
   CHECK_FALSE(fs::exists(dataset));
   REQUIRE(fs::exists(dataset.string() + ".part"));
   const std::size_t records_before = testing::read_lines(dataset.string() + ".part").size();
+  int pending = 0;
 
   {
     Subprocess show({GLEANER_BINARY, "state", job, "--state", state.string(), "--json"}, dir.path);
     REQUIRE(show.wait() == 0);
     const auto summary = nlohmann::json::parse(show.out());
     CHECK(summary["job"] == "pages");
-    CHECK(summary["urls"]["pending"].get<int>() > 0);
+    pending = summary["urls"]["pending"].get<int>();
+    CHECK(pending > 0);
     CHECK(summary["urls"]["seen"] == 61);
     CHECK(summary["runs"].size() == 1);
     CHECK(summary["runs"][0]["outcome"] == "stopped");
@@ -91,7 +93,8 @@ TEST_CASE("after SIGTERM a run with state keeps NAME.part; gleaner state shows i
 
   Subprocess second(run, dir.path);
   REQUIRE(second.wait() == 0);
-  CHECK(contains(second.err(), "gleaner: pages: continuing run 1 from " + state.string() + ": "));
+  CHECK(contains(second.err(), "gleaner: pages: continuing run 1 from " + state.string() + ": " +
+                                   std::to_string(pending) + " URLs pending of 61 queued; "));
   const auto lines = testing::read_lines(dataset);
   CHECK(lines.size() == 60);
   CHECK(std::set<std::string>(lines.begin(), lines.end()).size() == 60);
